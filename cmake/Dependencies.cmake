@@ -1,0 +1,20 @@
+# Third-party packages, all from Debian bookworm (scripts/bootstrap installs them).
+
+find_package(Threads REQUIRED)
+find_package(Boost 1.81 CONFIG REQUIRED COMPONENTS system)
+find_package(OpenSSL REQUIRED)
+find_package(nlohmann_json 3.11 REQUIRED)
+find_package(yaml-cpp REQUIRED)
+find_package(SQLite3 REQUIRED)
+find_package(CLI11 REQUIRED)
+find_package(fmt REQUIRED)
+find_package(spdlog REQUIRED)
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(PQXX REQUIRED IMPORTED_TARGET libpqxx)
+
+if(MESHERY_BUILD_TESTS)
+  find_package(GTest REQUIRED)
+endif()
+if(MESHERY_BUILD_BENCH)
+  find_package(benchmark REQUIRED)
+endif()

@@ -1,0 +1,30 @@
+# Compiler launcher, linker and sanitizer settings shared by every target.
+
+find_program(CCACHE_PROGRAM ccache)
+if(CCACHE_PROGRAM)
+  # Precompiled headers change __TIME__-free defines only; tell ccache that is fine.
+  set(MESHERY_CCACHE_LAUNCHER ${CMAKE_COMMAND} -E env
+      CCACHE_SLOPPINESS=pch_defines,time_macros,include_file_mtime,include_file_ctime
+      ${CCACHE_PROGRAM})
+  set(CMAKE_CXX_COMPILER_LAUNCHER ${MESHERY_CCACHE_LAUNCHER})
+endif()
+
+find_program(LLD_PROGRAM ld.lld)
+if(LLD_PROGRAM)
+  add_link_options(-fuse-ld=lld)
+endif()
+
+set(MESHERY_SANITIZE "" CACHE STRING "Sanitizers to build with, e.g. address,undefined")
+if(MESHERY_SANITIZE)
+  add_compile_options(-fsanitize=${MESHERY_SANITIZE} -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+  add_link_options(-fsanitize=${MESHERY_SANITIZE})
+endif()
+
+# Warnings for project code only; third-party headers are included as SYSTEM.
+set(MESHERY_WARNINGS -Wall -Wextra -Wpedantic -Wshadow=local -Wnon-virtual-dtor -Wold-style-cast
+    -Wcast-align -Woverloaded-virtual -Wimplicit-fallthrough
+    # GCC 12 reports false positives for these at -O2 (see ARCHITECTURE.md build notes).
+    -Wno-restrict -Wno-error=restrict -Wno-maybe-uninitialized -Wno-missing-field-initializers)
+if(MESHERY_WERROR)
+  list(APPEND MESHERY_WARNINGS -Werror)
+endif()

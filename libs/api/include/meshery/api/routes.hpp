@@ -1,0 +1,31 @@
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "meshery/api/provider.hpp"
+#include "meshery/http/metrics.hpp"
+#include "meshery/http/router.hpp"
+
+namespace meshery::store {
+class Store;
+}
+
+namespace meshery::api {
+
+/// What the handlers work with; owned by the composition root and alive
+/// for as long as the server runs.
+struct Services {
+  store::Store& store;
+  const Provider& provider;
+  http::Metrics& metrics;
+  nlohmann::json openapi;  ///< the REST contract (api/openapi.yaml as JSON)
+};
+
+/// Registers every REST route of the server on `router`.
+void registerRoutes(http::Router& router, Services& services);
+
+/// The REST contract compiled into the binary (api/openapi.yaml), as JSON.
+/// Throws Error(kInternal) if the embedded document does not parse.
+nlohmann::json loadOpenApi();
+
+}  // namespace meshery::api

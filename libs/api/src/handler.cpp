@@ -1,0 +1,33 @@
+#include "handler.hpp"
+
+#include <ctime>
+
+namespace meshery::api {
+
+http::Handler guarded(Services& services, std::string action, GuardedHandler handler) {
+  return [&services, action = std::move(action), handler = std::move(handler)](http::Request& request) {
+    Principal principal = services.provider.authenticate(request);
+    services.provider.authorize(principal, action);
+    return handler(request, principal);
+  };
+}
+
+std::string formatTimestamp(std::chrono::system_clock::time_point time) {
+  auto seconds = std::chrono::system_clock::to_time_t(time);
+  auto millis =
+      std::chrono::duration_cast<std::chrono::milliseconds>(time.time_since_epoch()).count() % 1000;
+  std::tm tm{};
+  gmtime_r(&seconds, &tm);
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900,
+                tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(millis));
+  return buffer;
+}
+
+void registerRoutes(http::Router& router, Services& services) {
+  registerHealthRoutes(router, services);
+  registerSystemRoutes(router, services);
+  registerUserRoutes(router, services);
+}
+
+}  // namespace meshery::api

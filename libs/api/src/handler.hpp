@@ -1,0 +1,25 @@
+#pragma once
+
+// Private to libs/api: the wrapper every handler goes through, so that each
+// one authenticates and asks exactly one authorisation check before acting.
+
+#include <functional>
+#include <string>
+
+#include "meshery/api/routes.hpp"
+
+namespace meshery::api {
+
+using GuardedHandler = std::function<http::Response(http::Request&, const Principal&)>;
+
+/// A handler that authenticates the request, authorises `action`, then runs `handler`.
+http::Handler guarded(Services& services, std::string action, GuardedHandler handler);
+
+/// RFC 3339 UTC with milliseconds, Meshery's timestamp form.
+std::string formatTimestamp(std::chrono::system_clock::time_point time);
+
+void registerHealthRoutes(http::Router& router, Services& services);
+void registerSystemRoutes(http::Router& router, Services& services);
+void registerUserRoutes(http::Router& router, Services& services);
+
+}  // namespace meshery::api

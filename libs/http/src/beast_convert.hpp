@@ -1,0 +1,24 @@
+#pragma once
+
+// Conversions between Beast messages and the library's Beast-free types.
+
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/http/message.hpp>
+#include <boost/beast/http/string_body.hpp>
+
+#include "meshery/http/message.hpp"
+
+namespace meshery::http {
+
+using BeastRequest = boost::beast::http::request<boost::beast::http::string_body>;
+using BeastResponse = boost::beast::http::response<boost::beast::http::string_body>;
+
+/// Method, target, path, query, headers and remote address (the body is moved separately).
+Request toRequest(const BeastRequest& message, const boost::asio::ip::tcp::socket& socket);
+
+/// A whole response with Content-Length, Server, X-Request-Id and keep-alive set.
+/// For HEAD the body is dropped but Content-Length kept.
+BeastResponse toBeastResponse(Response response, bool keep_alive, bool head,
+                              const std::string& request_id);
+
+}  // namespace meshery::http

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <string>
+
+#include "meshery/store/store.hpp"
+#include "postgres_database.hpp"
+#include "postgres_repositories.hpp"
+
+namespace meshery::store {
+
+/// The scale-out store: one PostgreSQL database shared by server replicas.
+/// Thread-safe.
+class PostgresStore final : public Store {
+ public:
+  /// See PostgresDatabase for what opening does and throws.
+  explicit PostgresStore(const std::string& url);
+
+  [[nodiscard]] std::string_view backend() const override { return "postgres"; }
+  void ping() override;
+  std::vector<TableCount> tableCounts() override;
+  void reset() override;
+  int schemaVersion() override;
+  StoreStats stats() override;
+
+  OrganizationRepository& organizations() override { return organizations_; }
+  UserRepository& users() override { return users_; }
+  PreferenceRepository& preferences() override { return preferences_; }
+
+ private:
+  PostgresDatabase database_;
+  PostgresOrganizations organizations_{database_};
+  PostgresUsers users_{database_};
+  PostgresPreferences preferences_{database_};
+};
+
+}  // namespace meshery::store

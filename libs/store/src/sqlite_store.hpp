@@ -1,0 +1,35 @@
+#pragma once
+
+#include <filesystem>
+
+#include "meshery/store/store.hpp"
+#include "sqlite_database.hpp"
+#include "sqlite_repositories.hpp"
+
+namespace meshery::store {
+
+/// The embedded store: one SQLite file in WAL mode. Thread-safe.
+class SqliteStore final : public Store {
+ public:
+  /// See SqliteDatabase for what opening does and throws.
+  explicit SqliteStore(const std::filesystem::path& path);
+
+  [[nodiscard]] std::string_view backend() const override { return "sqlite"; }
+  void ping() override;
+  std::vector<TableCount> tableCounts() override;
+  void reset() override;
+  int schemaVersion() override;
+  StoreStats stats() override;
+
+  OrganizationRepository& organizations() override { return organizations_; }
+  UserRepository& users() override { return users_; }
+  PreferenceRepository& preferences() override { return preferences_; }
+
+ private:
+  SqliteDatabase database_;
+  SqliteOrganizations organizations_{database_};
+  SqliteUsers users_{database_};
+  SqlitePreferences preferences_{database_};
+};
+
+}  // namespace meshery::store

@@ -1,0 +1,148 @@
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "meshery/core/error.hpp"
+#include "sqlite_fixture.hpp"
+
+namespace meshery::store {
+namespace {
+
+TEST_F(SqliteStoreTest, CreatesTheFileUnderANewDirectory) {
+  ASSERT_FALSE(std::filesystem::exists(databasePath().parent_path()));
+  Store& store = open();
+  EXPECT_EQ(store.backend(), "sqlite");
+  EXPECT_TRUE(std::filesystem::is_regular_file(databasePath()));
+  EXPECT_NO_THROW(store.ping());
+}
+
+TEST_F(SqliteStoreTest, UsesWriteAheadLogging) {
+  open().organizations().upsert(sampleOrganization("acme"));
+  RawSqlite raw(databasePath());
+  EXPECT_EQ(raw.scalar("PRAGMA journal_mode"), "wal");
+  EXPECT_TRUE(std::filesystem::exists(databasePath().string() + "-wal"));
+}
+
+TEST_F(SqliteStoreTest, ANonDatabaseFileGivesAClearError) {
+  std::filesystem::create_directories(databasePath().parent_path());
+  {
+    std::ofstream file(databasePath());
+    for (int i = 0; i < 200; ++i) file << "this is a text file, not a database\n";
+  }
+  try {
+    open();
+    FAIL() << "opening a text file as the database succeeded";
+  } catch (const Error& error) {
+    EXPECT_EQ(error.code(), ErrorCode::kUnavailable);
+    EXPECT_NE(std::string(error.what()).find(databasePath().string()), std::string::npos)
+        << error.what();
+    EXPECT_NE(error.cause().find("not a database"), std::string::npos) << error.cause();
+    EXPECT_FALSE(error.remedy().empty());
+  }
+}
+
+TEST_F(SqliteStoreTest, ADirectoryWhereTheFileShouldBeIsUnavailable) {
+  std::filesystem::create_directories(databasePath());
+  try {
+    open();
+    FAIL() << "opening a directory as the database succeeded";
+  } catch (const Error& error) {
+    EXPECT_EQ(error.code(), ErrorCode::kUnavailable);
+    EXPECT_FALSE(error.cause().empty());
+    EXPECT_FALSE(error.remedy().empty());
+  }
+}
+
+TEST_F(SqliteStoreTest, AFileWhereTheDirectoryShouldBeIsUnavailable) {
+  std::ofstream(dir_.path() / "data") << "a file";
+  try {
+    open();
+    FAIL() << "a database under a regular file was opened";
+  } catch (const Error& error) {
+    EXPECT_EQ(error.code(), ErrorCode::kUnavailable);
+    EXPECT_NE(std::string(error.what()).find("data"), std::string::npos);
+  }
+}
+
+TEST_F(SqliteStoreTest, ReopeningKeepsTheData) {
+  Organization organization = sampleOrganization("acme");
+  User user = sampleUser(organization, "alice");
+  Store& store = open();
+  store.organizations().upsert(organization);
+  store.users().upsert(user);
+  store.preferences().put(user.meta.id, {{"theme", "dark"}});
+  close();
+
+  Store& reopened = open();
+  ASSERT_TRUE(reopened.organizations().find(organization.meta.id).has_value());
+  auto found = reopened.users().find(user.meta.id);
+  ASSERT_TRUE(found.has_value());
+  EXPECT_EQ(found->user_id, "alice");
+  EXPECT_EQ(reopened.preferences().get(user.meta.id), nlohmann::json({{"theme", "dark"}}));
+}
+
+TEST_F(SqliteStoreTest, MigrationsAreAppliedOnceAndNeverAgain) {
+  int version = open().schemaVersion();
+  EXPECT_GE(version, 1);
+  close();
+  std::string history;
+  {
+    RawSqlite raw(databasePath());
+    EXPECT_EQ(raw.scalar("SELECT COUNT(*) FROM schema_migrations"), std::to_string(version));
+    history = raw.scalar(
+        "SELECT group_concat(version || ' ' || name || ' ' || applied_at) "
+        "FROM schema_migrations");
+    EXPECT_NE(history.find("1 0001_init "), std::string::npos) << history;
+  }
+  for (int round = 0; round < 2; ++round) {
+    EXPECT_EQ(open().schemaVersion(), version);
+    close();
+  }
+  RawSqlite raw(databasePath());
+  EXPECT_EQ(raw.scalar("SELECT group_concat(version || ' ' || name || ' ' || applied_at) "
+                       "FROM schema_migrations"),
+            history);
+}
+
+TEST_F(SqliteStoreTest, ADatabaseFromANewerBuildIsRefused) {
+  open();
+  close();
+  RawSqlite(databasePath())
+      .exec("INSERT INTO schema_migrations VALUES (9999, '9999_future', '2100-01-01T00:00:00Z')");
+  try {
+    open();
+    FAIL() << "a database with an unknown migration was opened";
+  } catch (const Error& error) {
+    EXPECT_EQ(error.code(), ErrorCode::kStoreFailure);
+    EXPECT_NE(std::string(error.what()).find("9999"), std::string::npos);
+  }
+}
+
+TEST_F(SqliteStoreTest, ForeignKeysAreEnforced) {
+  Store& store = open();
+  Organization unsaved = sampleOrganization("nowhere");
+  try {
+    store.users().upsert(sampleUser(unsaved, "orphan"));
+    FAIL() << "a user of an unknown organisation was stored";
+  } catch (const Error& error) {
+    EXPECT_EQ(error.code(), ErrorCode::kStoreFailure);
+    EXPECT_NE(error.cause().find("FOREIGN KEY"), std::string::npos) << error.cause();
+  }
+  EXPECT_TRUE(store.users().list().empty());
+}
+
+TEST_F(SqliteStoreTest, StatsDescribeTheBackend) {
+  Store& store = open();
+  store.organizations().upsert(sampleOrganization("acme"));
+  store.organizations().list();
+  StoreStats stats = store.stats();
+  EXPECT_EQ(stats.backend, "sqlite");
+  EXPECT_EQ(stats.connections, 5U);
+  EXPECT_GE(stats.writes, 1U);
+  EXPECT_GE(stats.reads, 1U);
+  EXPECT_EQ(stats.failures, 0U);
+  EXPECT_EQ(stats.write_queue_depth, 0U);
+}
+
+}  // namespace
+}  // namespace meshery::store
