@@ -125,6 +125,9 @@ void Server::use(Middleware middleware) { impl_->middlewares.push_back(std::move
 
 void Server::start() {
   Impl& impl = *impl_;
+  // Held until the threads run: a stop() from a signal that arrives while
+  // starting waits for the start to finish instead of seeing "not started".
+  std::lock_guard lock(impl.state_mutex);
   impl.composeChains();
   boost::system::error_code ec;
   auto address = asio::ip::make_address(impl.options.address, ec);
@@ -151,7 +154,6 @@ void Server::start() {
   for (std::size_t i = 0; i < std::max<std::size_t>(1, impl.options.io_threads); ++i) {
     impl.io_threads.emplace_back([&impl] { impl.io.run(); });
   }
-  std::lock_guard lock(impl.state_mutex);
   impl.started = true;
 }
 

@@ -5,6 +5,7 @@
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -128,7 +129,7 @@ awaitable<bool> Connection::serveOne() {
     limit = std::min(limit, match.route->options.max_body_bytes);
   }
   auto length = parser.content_length();
-  if ((length && *length > limit)) {
+  if (length && *length > limit) {
     co_await writeSimple(Response::error(Error(
                              ErrorCode::kPayloadTooLarge, "the request body is too large",
                              "the body has " + std::to_string(*length) + " bytes; the limit is " +
@@ -139,6 +140,14 @@ awaitable<bool> Connection::serveOne() {
   }
   parser.body_limit(limit);
   if (!parser.is_done()) {
+    if (auto expect = request.headers.get("Expect"); expect && *expect == "100-continue") {
+      // curl and others wait for this before sending a large body.
+      static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+      stream_.expires_after(server_.options.header_timeout);
+      auto [continue_ec, continue_n] = co_await asio::async_write(
+          stream_, asio::buffer(kContinue.data(), kContinue.size()), asio::as_tuple(use_awaitable));
+      if (continue_ec) co_return false;
+    }
     stream_.expires_after(server_.options.body_timeout);
     auto [body_ec, body_n] =
         co_await bhttp::async_read(stream_, buffer_, parser, asio::as_tuple(use_awaitable));

@@ -152,6 +152,32 @@ TEST_F(ServerTest, ChunkedBodyOverTheLimitIs413) {
   EXPECT_EQ(answer.rfind("HTTP/1.1 413", 0), 0U) << answer;
 }
 
+TEST_F(ServerTest, ExpectContinueIsAnsweredBeforeTheBody) {
+  // A client that waits for "100 Continue" before sending its body (as curl
+  // does for large uploads) gets it at once, then the final answer.
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(server_->port());
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+  std::string head = "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 7\r\n"
+                     "Expect: 100-continue\r\nConnection: close\r\n\r\n";
+  ASSERT_GT(::send(fd, head.data(), head.size(), MSG_NOSIGNAL), 0);
+  timeval timeout{5, 0};
+  ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+  char buffer[4096];
+  ssize_t n = ::recv(fd, buffer, sizeof buffer, 0);
+  ASSERT_GT(n, 0);
+  EXPECT_EQ(std::string(buffer, static_cast<std::size_t>(n)), "HTTP/1.1 100 Continue\r\n\r\n");
+  ASSERT_GT(::send(fd, "{\"a\":2}", 7, MSG_NOSIGNAL), 0);
+  std::string answer;
+  while ((n = ::recv(fd, buffer, sizeof buffer, 0)) > 0) answer.append(buffer, static_cast<std::size_t>(n));
+  ::close(fd);
+  EXPECT_EQ(answer.rfind("HTTP/1.1 200", 0), 0U) << answer;
+  EXPECT_NE(answer.find("{\"a\":2}"), std::string::npos) << answer;
+}
+
 TEST_F(ServerTest, GarbageIsA400AndTheConnectionCloses) {
   std::string answer = rawExchange(server_->port(), "NOT HTTP AT ALL\r\n\r\n");
   EXPECT_EQ(answer.rfind("HTTP/1.1 400", 0), 0U) << answer;
