@@ -11,6 +11,7 @@
 #include <boost/beast/http.hpp>
 
 #include "beast_convert.hpp"
+#include "blocking_work.hpp"
 #include "meshery/core/log.hpp"
 #include "meshery/core/uuid.hpp"
 #include "server_impl.hpp"
@@ -34,6 +35,15 @@ std::string requestIdFrom(const Headers& headers) {
   return Uuid::v4().toString();
 }
 
+Response internalError(const Request& request, std::string_view what) {
+  log::error("unhandled exception",
+             {{"request_id", request.request_id}, {"route", request.route}, {"error", what}});
+  return Response::error(Error(ErrorCode::kInternal, "internal server error", std::string(what),
+                               "retry; if it persists, report it with the request id " +
+                                   request.request_id));
+}
+
+/// Runs a handler; never throws: errors become JSON error responses.
 Response invoke(const Handler& handler, Request& request) {
   try {
     return handler(request);
@@ -46,12 +56,9 @@ Response invoke(const Handler& handler, Request& request) {
     }
     return Response::error(error);
   } catch (const std::exception& exception) {
-    log::error("unhandled exception", {{"request_id", request.request_id},
-                                       {"route", request.route},
-                                       {"error", exception.what()}});
-    return Response::error(Error(ErrorCode::kInternal, "internal server error", exception.what(),
-                                 "retry; if it persists, report it with the request id " +
-                                     request.request_id));
+    return internalError(request, exception.what());
+  } catch (...) {
+    return internalError(request, "unknown exception");
   }
 }
 
@@ -200,10 +207,8 @@ awaitable<bool> Connection::serveOne() {
     if (dispatch == Dispatch::kInline) {
       response = invoke(*handler, request);
     } else {
-      response = co_await asio::co_spawn(
-          *server_.blocking,
-          [handler, &request]() -> awaitable<Response> { co_return invoke(*handler, request); },
-          use_awaitable);
+      auto work = [&response, handler, &request] { response = invoke(*handler, request); };
+      co_await runBlocking(*server_.blocking, work);
     }
   }
   if (response.event_stream) {
@@ -243,17 +248,18 @@ void Connection::finish(const Request& request, int status) {
   }
 }
 
+/// A plain coroutine function rather than a capturing lambda: its
+/// parameters live in the coroutine frame (GCC 12 mishandles lambda captures).
+awaitable<void> serveConnection(Server::Impl& server, tcp::socket socket) {
+  Connection connection(server, std::move(socket));
+  co_await connection.run();
+}
+
 }  // namespace
 
 void startSession(Server::Impl& server, tcp::socket socket) {
   auto executor = socket.get_executor();
-  asio::co_spawn(
-      executor,
-      [&server, socket = std::move(socket)]() mutable -> awaitable<void> {
-        Connection connection(server, std::move(socket));
-        co_await connection.run();
-      },
-      asio::detached);
+  asio::co_spawn(executor, serveConnection(server, std::move(socket)), asio::detached);
 }
 
 }  // namespace meshery::http

@@ -1,7 +1,6 @@
 #include "sse_stream.hpp"
 
 #include <boost/asio/as_tuple.hpp>
-#include <boost/asio/co_spawn.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/write.hpp>
@@ -10,6 +9,7 @@
 #include <future>
 
 #include "beast_convert.hpp"
+#include "blocking_work.hpp"
 #include "meshery/core/log.hpp"
 
 namespace meshery::http {
@@ -104,17 +104,16 @@ boost::asio::awaitable<void> serveEventStream(Server::Impl& server, beast::tcp_s
       asio::buffer(*probe), [probe, closed = sse->closedFlag()](boost::system::error_code, std::size_t) {
         *closed = true;
       });
-  co_await asio::co_spawn(
-      *server.blocking,
-      [sse, producer = std::move(response.event_stream)]() -> asio::awaitable<void> {
-        try {
-          producer(*sse);
-        } catch (const std::exception& exception) {
-          log::warn("event stream producer failed", {{"error", exception.what()}});
-        }
-        co_return;
-      },
-      asio::use_awaitable);
+  auto produce = [&sse, &response] {
+    try {
+      response.event_stream(*sse);
+    } catch (const std::exception& exception) {
+      log::warn("event stream producer failed", {{"error", exception.what()}});
+    } catch (...) {
+      log::warn("event stream producer failed", {{"error", "unknown exception"}});
+    }
+  };
+  co_await runBlocking(*server.blocking, produce);
   boost::system::error_code ignored;
   stream.socket().cancel(ignored);
 }
