@@ -23,9 +23,9 @@ bool isParam(std::string_view segment) {
 
 /// Matches a pattern against path segments. Returns the number of literal
 /// segments matched (higher is more specific) or -1 when it does not match.
-int matchPattern(std::string_view pattern, const std::vector<std::string_view>& path,
+int matchPattern(const std::vector<std::string>& pattern_segments,
+                 const std::vector<std::string_view>& path,
                  std::vector<std::pair<std::string, std::string>>& params) {
-  auto pattern_segments = splitPath(pattern);
   int literals = 0;
   for (std::size_t i = 0; i < pattern_segments.size(); ++i) {
     std::string_view segment = pattern_segments[i];
@@ -51,6 +51,9 @@ int matchPattern(std::string_view pattern, const std::vector<std::string_view>& 
 }  // namespace
 
 void Router::add(Method method, std::string pattern, Handler handler, RouteOptions options) {
+  std::vector<std::string> segments;
+  for (std::string_view segment : splitPath(pattern)) segments.emplace_back(segment);
+  segments_.push_back(std::move(segments));
   routes_.push_back({method, std::move(pattern), std::move(handler), std::move(options)});
 }
 
@@ -62,9 +65,11 @@ Router::Match Router::match(Method method, std::string_view path) const {
   auto segments = splitPath(path);
   Match best;
   int best_score = -1;
-  for (const Route& route : routes_) {
-    std::vector<std::pair<std::string, std::string>> params;
-    int score = matchPattern(route.pattern, segments, params);
+  std::vector<std::pair<std::string, std::string>> params;
+  for (std::size_t index = 0; index < routes_.size(); ++index) {
+    const Route& route = routes_[index];
+    params.clear();
+    int score = matchPattern(segments_[index], segments, params);
     if (score < 0) continue;
     bool method_ok = route.method == method || (method == Method::kHead && route.method == Method::kGet);
     if (!method_ok) {
