@@ -4,14 +4,17 @@
 namespace meshery::api {
 namespace {
 
-const Uuid kMesheryNamespace = Uuid::v5(kUuidNamespaceUrl, "https://meshery.io");
+const Uuid& mesheryNamespace() {
+  static const Uuid kNamespace = Uuid::v5(kUuidNamespaceUrl, "https://meshery.io");
+  return kNamespace;
+}
 
 }  // namespace
 
-Uuid LocalProvider::localUserId() { return Uuid::v5(kMesheryNamespace, "local-user"); }
+Uuid LocalProvider::localUserId() { return Uuid::v5(mesheryNamespace(), "local-user"); }
 
 Uuid LocalProvider::localOrganizationId() {
-  return Uuid::v5(kMesheryNamespace, "local-organization");
+  return Uuid::v5(mesheryNamespace(), "local-organization");
 }
 
 Principal LocalProvider::authenticate(const http::Request& /*request*/) const {

@@ -62,9 +62,8 @@ void registerUserRoutes(http::Router& router, Services& services) {
                               "the body is a " + std::string(update.type_name()),
                               "send an object such as {\"anonymousUsageStats\": false}");
                 }
-                nlohmann::json stored = services.store.preferences().get(principal.user_id);
-                stored.merge_patch(update);  // RFC 7386: null removes a key
-                services.store.preferences().put(principal.user_id, stored);
+                // RFC 7386: null removes a key; atomic in the store.
+                nlohmann::json stored = services.store.preferences().merge(principal.user_id, update);
                 nlohmann::json preferences = defaultPreferences();
                 preferences.merge_patch(stored);
                 return http::Response::json(preferences);

@@ -101,6 +101,40 @@ Config Config::defaults() {
   return config;
 }
 
+namespace {
+
+/// Meshery's own fields are strings: take their text as written ("007",
+/// "1.10"), while unknown keys keep their resolved types.
+void keepStringFieldsAsWritten(nlohmann::json& document, const nlohmann::json& text) {
+  static constexpr std::string_view kContextFields[] = {"endpoint", "token",   "platform",
+                                                        "channel",  "version", "provider"};
+  auto copyIfText = [](nlohmann::json& to, const nlohmann::json& from, std::string_view key) {
+    auto it = from.find(key);
+    if (it != from.end() && it->is_string() && to.contains(key) && !to[std::string(key)].is_object() &&
+        !to[std::string(key)].is_array()) {
+      to[std::string(key)] = *it;
+    }
+  };
+  copyIfText(document, text, "current-context");
+  if (text.contains("contexts") && text["contexts"].is_object()) {
+    for (auto& [name, context] : document["contexts"].items()) {
+      const auto& written = text["contexts"].value(name, nlohmann::json::object());
+      if (!context.is_object() || !written.is_object()) continue;
+      for (auto field : kContextFields) copyIfText(context, written, field);
+    }
+  }
+  if (document.contains("tokens") && document["tokens"].is_array() && text.contains("tokens") &&
+      text["tokens"].is_array() && text["tokens"].size() == document["tokens"].size()) {
+    for (std::size_t i = 0; i < document["tokens"].size(); ++i) {
+      if (!document["tokens"][i].is_object() || !text["tokens"][i].is_object()) continue;
+      copyIfText(document["tokens"][i], text["tokens"][i], "name");
+      copyIfText(document["tokens"][i], text["tokens"][i], "location");
+    }
+  }
+}
+
+}  // namespace
+
 Config Config::parse(std::string_view yaml_text, std::string_view source) {
   YAML::Node root;
   try {
@@ -122,6 +156,7 @@ Config Config::parse(std::string_view yaml_text, std::string_view source) {
   for (auto& [name, context] : document["contexts"].items()) {
     if (context.is_null()) context = nlohmann::json::object();
   }
+  keepStringFieldsAsWritten(document, yamlToJsonText(root));
   return Config(std::move(document));
 }
 

@@ -72,7 +72,7 @@ bool readsAsNonString(const std::string& text) {
          isFiniteFloatWord(text) || isSpecialFloatWord(text);
 }
 
-nlohmann::json convert(const YAML::Node& node, int depth) {
+nlohmann::json convert(const YAML::Node& node, int depth, bool text_scalars) {
   if (depth > kMaxDepth) {
     throw Error(ErrorCode::kMalformedInput, "the YAML document is nested too deeply",
                 "It nests more than 64 levels or contains an alias that refers to itself.",
@@ -85,17 +85,18 @@ nlohmann::json convert(const YAML::Node& node, int depth) {
     case YAML::NodeType::Scalar: {
       const std::string& tag = node.Tag();
       if (tag == "!" || tag == "tag:yaml.org,2002:str") return node.Scalar();
+      if (text_scalars) return isNullWord(node.Scalar()) ? nlohmann::json() : nlohmann::json(node.Scalar());
       return resolvePlainScalar(node.Scalar());
     }
     case YAML::NodeType::Sequence: {
       auto out = nlohmann::json::array();
-      for (const auto& item : node) out.push_back(convert(item, depth + 1));
+      for (const auto& item : node) out.push_back(convert(item, depth + 1, text_scalars));
       return out;
     }
     case YAML::NodeType::Map: {
       auto out = nlohmann::json::object();
       for (const auto& entry : node) {
-        out[entry.first.as<std::string>()] = convert(entry.second, depth + 1);
+        out[entry.first.as<std::string>()] = convert(entry.second, depth + 1, text_scalars);
       }
       return out;
     }
@@ -145,7 +146,9 @@ void emit(YAML::Emitter& out, const nlohmann::json& value) {
 
 }  // namespace
 
-nlohmann::json yamlToJson(const YAML::Node& node) { return convert(node, 0); }
+nlohmann::json yamlToJson(const YAML::Node& node) { return convert(node, 0, false); }
+
+nlohmann::json yamlToJsonText(const YAML::Node& node) { return convert(node, 0, true); }
 
 std::string jsonToYaml(const nlohmann::json& value) {
   YAML::Emitter out;

@@ -13,6 +13,11 @@ namespace meshery::cli {
 /// for nesting deeper than 64 levels (which also stops alias cycles).
 nlohmann::json yamlToJson(const YAML::Node& node);
 
+/// Like yamlToJson, but every plain scalar other than null stays the text
+/// it was written as: for files of strings (mesheryctl's config.yaml), so
+/// that rewriting them never turns "007" into 7 or "1.10" into 1.1.
+nlohmann::json yamlToJsonText(const YAML::Node& node);
+
 /// Emits JSON as block-style YAML, quoting strings that would otherwise be
 /// read back as another type.
 std::string jsonToYaml(const nlohmann::json& value);

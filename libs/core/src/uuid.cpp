@@ -35,9 +35,6 @@ std::uint64_t threadRandom() {
 
 }  // namespace
 
-const Uuid kUuidNamespaceDns = *Uuid::parse("6ba7b810-9dad-11d1-80b4-00c04fd430c8");
-const Uuid kUuidNamespaceUrl = *Uuid::parse("6ba7b811-9dad-11d1-80b4-00c04fd430c8");
-
 Uuid Uuid::v4() { return v4(threadRandom); }
 
 Uuid Uuid::v4(const RandomSource& random) {

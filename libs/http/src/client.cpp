@@ -73,13 +73,13 @@ struct Client::Impl {
     return stream;
   }
 
-  awaitable<std::unique_ptr<beast::tcp_stream>> connect() {
+  awaitable<std::unique_ptr<beast::tcp_stream>> connect(std::chrono::steady_clock::time_point deadline) {
     tcp::resolver resolver(io);
     auto [resolve_ec, endpoints] =
         co_await resolver.async_resolve(url.host, url.port, asio::as_tuple(use_awaitable));
     if (resolve_ec) throw unreachable(url.text, resolve_ec);
     auto stream = std::make_unique<beast::tcp_stream>(io);
-    stream->expires_after(options.timeout);
+    stream->expires_at(deadline);
     auto [ec, endpoint] = co_await stream->async_connect(endpoints, asio::as_tuple(use_awaitable));
     if (ec == beast::error::timeout) throw timedOut(url.text, options.timeout);
     if (ec) throw unreachable(url.text, ec);
@@ -89,17 +89,18 @@ struct Client::Impl {
   /// One attempt on `stream`; returns nullopt when a reused connection turned
   /// out to be closed by the server before anything was read (retry it).
   awaitable<std::optional<ClientResponse>> attempt(beast::tcp_stream& stream, bool reused,
-                                                   bhttp::request<bhttp::string_body>& message) {
-    stream.expires_after(options.timeout);
+                                                   bhttp::request<bhttp::string_body>& message,
+                                                   std::chrono::steady_clock::time_point deadline) {
+    stream.expires_at(deadline);
     auto [write_ec, written] = co_await bhttp::async_write(stream, message, asio::as_tuple(use_awaitable));
     beast::flat_buffer buffer;
     bhttp::response_parser<bhttp::string_body> parser;
     parser.body_limit(boost::none);
-    boost::system::error_code read_ec = write_ec;
-    if (!write_ec) {
-      auto [ec, n] = co_await bhttp::async_read(stream, buffer, parser, asio::as_tuple(use_awaitable));
-      read_ec = ec;
-    }
+    parser.skip(message.method() == bhttp::verb::head);  // a HEAD answer has no body
+    // Read even when the write failed: a server may refuse a body early
+    // (413) and close, and its answer is what the caller needs to see.
+    auto [read_ec, read_n] = co_await bhttp::async_read(stream, buffer, parser, asio::as_tuple(use_awaitable));
+    if (read_ec && write_ec && !parser.got_some()) read_ec = write_ec;
     if (read_ec) {
       if (reused && read_ec != beast::error::timeout && !parser.got_some()) co_return std::nullopt;
       if (read_ec == beast::error::timeout) throw timedOut(url.text, options.timeout);
@@ -122,11 +123,13 @@ struct Client::Impl {
   }
 
   awaitable<ClientResponse> perform(bhttp::request<bhttp::string_body> message) {
+    // One deadline for the whole request, connection and retries included.
+    auto deadline = std::chrono::steady_clock::now() + options.timeout;
     for (int round = 0; round < 3; ++round) {
       auto stream = takeIdle();
       bool reused = stream != nullptr;
-      if (!stream) stream = co_await connect();
-      auto result = co_await attempt(*stream, reused, message);
+      if (!stream) stream = co_await connect(deadline);
+      auto result = co_await attempt(*stream, reused, message, deadline);
       if (!result) continue;
       if (stream->socket().is_open()) {
         std::lock_guard lock(idle_mutex);

@@ -31,8 +31,12 @@ void Server::Impl::accept() {
                                                       tcp::socket socket) {
     if (ec) {
       if (ec != asio::error::operation_aborted && !draining) {
-        log::warn("accept failed", {{"error", ec.message()}});
-        accept();
+        // E.g. out of file descriptors: retry after a pause, not in a spin.
+        log::warn("accept failed; retrying in 100 ms", {{"error", ec.message()}});
+        accept_retry.expires_after(std::chrono::milliseconds(100));
+        accept_retry.async_wait([this](boost::system::error_code wait_ec) {
+          if (!wait_ec && !draining) accept();
+        });
       }
       return;
     }
@@ -67,16 +71,22 @@ void Server::Impl::drainAndStop() {
   asio::post(io, [this] {
     boost::system::error_code ignored;
     acceptor.close(ignored);
+    accept_retry.cancel();
     if (signals) signals->cancel(ignored);
   });
   auto close_idle = [this] {
     std::lock_guard lock(sessions_mutex);
     for (auto& [id, state] : sessions) {
       if (!state.idle) continue;
-      asio::post(state.executor, [socket = state.socket] {
+      // The session may end before this runs; it unregisters on the same
+      // strand, so finding it still registered means its socket is alive.
+      asio::post(state.executor, [this, id = id] {
+        std::lock_guard registered(sessions_mutex);
+        auto it = sessions.find(id);
+        if (it == sessions.end()) return;
         boost::system::error_code ignored;
-        socket->shutdown(tcp::socket::shutdown_both, ignored);
-        socket->close(ignored);
+        it->second.socket->shutdown(tcp::socket::shutdown_both, ignored);
+        it->second.socket->close(ignored);
       });
       state.idle = false;  // closing; don't post twice
     }
@@ -106,6 +116,7 @@ void Server::Impl::drainAndStop() {
     if (thread.joinable()) thread.join();
   }
   if (blocking) blocking->join();
+  if (streams) streams->join();
   {
     std::lock_guard lock(state_mutex);
     stopped = true;
@@ -150,6 +161,7 @@ void Server::start() {
   impl.bound_port = impl.acceptor.local_endpoint().port();
   impl.work.emplace(impl.io.get_executor());
   impl.blocking = std::make_unique<asio::thread_pool>(std::max<std::size_t>(1, impl.options.blocking_threads));
+  impl.streams = std::make_unique<asio::thread_pool>(std::max<std::size_t>(1, impl.options.max_event_streams));
   impl.accept();
   for (std::size_t i = 0; i < std::max<std::size_t>(1, impl.options.io_threads); ++i) {
     impl.io_threads.emplace_back([&impl] { impl.io.run(); });

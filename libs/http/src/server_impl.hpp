@@ -7,6 +7,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/asio/thread_pool.hpp>
 
@@ -50,7 +51,10 @@ struct Server::Impl {
   asio::io_context io;
   std::optional<asio::executor_work_guard<asio::io_context::executor_type>> work;
   std::unique_ptr<asio::thread_pool> blocking;
+  std::unique_ptr<asio::thread_pool> streams;  ///< producers of event streams
+  std::atomic<std::size_t> active_streams{0};
   tcp::acceptor acceptor{io};
+  asio::steady_timer accept_retry{io};
   std::optional<asio::signal_set> signals;
   std::vector<std::thread> io_threads;
   std::thread signal_stopper;

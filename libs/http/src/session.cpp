@@ -25,6 +25,12 @@ using asio::use_awaitable;
 
 namespace {
 
+bool equalsIgnoreCase(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
 std::string requestIdFrom(const Headers& headers) {
   if (auto received = headers.get("X-Request-Id")) {
     bool acceptable = !received->empty() && received->size() <= 128 &&
@@ -70,6 +76,8 @@ class Connection {
   awaitable<void> run();
 
  private:
+  static constexpr std::size_t kMaxLingerBytes = 64 * 1024 * 1024;
+  awaitable<void> lingeringClose();
   awaitable<bool> waitForRequest();
   awaitable<bool> serveOne();
   awaitable<void> writeSimple(Response response, bool keep_alive, const Request* request);
@@ -91,10 +99,24 @@ awaitable<void> Connection::run() {
   } catch (const std::exception& exception) {
     log::debug("connection closed", {{"reason", exception.what()}});
   }
+  co_await lingeringClose();
+  server_.unregisterSession(id_);
+}
+
+awaitable<void> Connection::lingeringClose() {
+  // Closing with unread request bytes makes the kernel send a reset, which
+  // can destroy the response (e.g. a 413) before the client reads it. So:
+  // shut down our side, then discard what still arrives for a short while.
   boost::system::error_code ignored;
   stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+  stream_.expires_after(std::chrono::seconds(2));
+  std::array<char, 16384> discard{};
+  for (std::size_t total = 0; total < kMaxLingerBytes;) {
+    auto [ec, n] = co_await stream_.async_read_some(asio::buffer(discard), asio::as_tuple(use_awaitable));
+    if (ec) break;
+    total += n;
+  }
   stream_.socket().close(ignored);
-  server_.unregisterSession(id_);
 }
 
 awaitable<bool> Connection::waitForRequest() {
@@ -147,7 +169,7 @@ awaitable<bool> Connection::serveOne() {
   }
   parser.body_limit(limit);
   if (!parser.is_done()) {
-    if (auto expect = request.headers.get("Expect"); expect && *expect == "100-continue") {
+    if (auto expect = request.headers.get("Expect"); expect && equalsIgnoreCase(*expect, "100-continue")) {
       // curl and others wait for this before sending a large body.
       static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
       stream_.expires_after(server_.options.header_timeout);

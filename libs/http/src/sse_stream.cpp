@@ -82,8 +82,35 @@ std::string formatEvent(std::string_view event, std::string_view data, std::stri
   return out;
 }
 
+namespace {
+/// Writes the head and runs the producer until it returns (no exceptions escape).
+boost::asio::awaitable<void> streamEvents(Server::Impl& server, beast::tcp_stream& stream,
+                                          Response response, const Request& request);
+}  // namespace
+
 boost::asio::awaitable<void> serveEventStream(Server::Impl& server, beast::tcp_stream& stream,
                                               Response response, const Request& request) {
+  if (server.active_streams.fetch_add(1) >= server.options.max_event_streams) {
+    --server.active_streams;
+    auto refusal = toBeastResponse(
+        Response::error(Error(ErrorCode::kUnavailable, "too many open event streams",
+                              "the server serves at most " +
+                                  std::to_string(server.options.max_event_streams) +
+                                  " event streams at once",
+                              "retry later, or close streams that are no longer watched")),
+        false, false, request.request_id);
+    stream.expires_after(server.options.idle_timeout);
+    co_await bhttp::async_write(stream, refusal, asio::as_tuple(asio::use_awaitable));
+    co_return;
+  }
+  co_await streamEvents(server, stream, std::move(response), request);
+  --server.active_streams;
+}
+
+namespace {
+
+boost::asio::awaitable<void> streamEvents(Server::Impl& server, beast::tcp_stream& stream,
+                                          Response response, const Request& request) {
   bhttp::response<bhttp::empty_body> head{static_cast<bhttp::status>(response.status), 11};
   for (auto& [name, value] : response.headers.fields()) head.set(name, value);
   head.set("X-Request-Id", request.request_id);
@@ -113,9 +140,11 @@ boost::asio::awaitable<void> serveEventStream(Server::Impl& server, beast::tcp_s
       log::warn("event stream producer failed", {{"error", "unknown exception"}});
     }
   };
-  co_await runBlocking(*server.blocking, produce);
+  co_await runBlocking(*server.streams, produce);
   boost::system::error_code ignored;
   stream.socket().cancel(ignored);
 }
+
+}  // namespace
 
 }  // namespace meshery::http

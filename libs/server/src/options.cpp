@@ -1,8 +1,9 @@
 #include "meshery/server/options.hpp"
 
-#include <boost/asio/ip/address.hpp>
+#include <arpa/inet.h>
 #include <yaml-cpp/yaml.h>
 
+#include <optional>
 #include <thread>
 
 #include "meshery/core/error.hpp"
@@ -12,6 +13,15 @@ namespace {
 
 Error invalid(const std::string& setting, const std::string& message, const std::string& remedy) {
   return Error(ErrorCode::kInvalidConfiguration, message, "setting '" + setting + "'", remedy);
+}
+
+/// Whether an IPv4/IPv6 address is a loopback address; nullopt if malformed.
+std::optional<bool> isLoopback(const std::string& text) {
+  in_addr v4{};
+  if (inet_pton(AF_INET, text.c_str(), &v4) == 1) return (ntohl(v4.s_addr) >> 24) == 127;
+  in6_addr v6{};
+  if (inet_pton(AF_INET6, text.c_str(), &v6) == 1) return IN6_IS_ADDR_LOOPBACK(&v6) != 0;
+  return std::nullopt;
 }
 
 std::size_t cores() { return std::max(1U, std::thread::hardware_concurrency()); }
@@ -30,8 +40,11 @@ std::vector<SettingSpec> settingSpecs() {
       {"access-log", "true", "log every request (true or false)"},
       {"io-threads", "0", "threads for network I/O (0: one per core)"},
       {"blocking-threads", "4", "threads for blocking work (database, files)"},
+      {"max-event-streams", "16", "concurrent Server-Sent Event streams (503 beyond)"},
       {"max-body-bytes", "33554432", "largest accepted request body"},
+      {"max-header-bytes", "65536", "largest accepted request head (413 above it)"},
       {"header-timeout", "10s", "time to receive a request head"},
+      {"body-timeout", "60s", "time to receive a request body after its head"},
       {"idle-timeout", "60s", "keep-alive connection idle time"},
       {"drain-timeout", "15s", "time in-flight requests get on shutdown"},
       {"web-root", "", "folder of the web UI's static files (default: web/dist when present)"},
@@ -50,13 +63,12 @@ Options resolveOptions(const Settings& settings, const std::filesystem::path& us
 
   http::ServerOptions& http = options.http;
   http.address = settings.get("address");
-  boost::system::error_code ec;
-  auto address = boost::asio::ip::make_address(http.address, ec);
-  if (ec) {
+  auto loopback = isLoopback(http.address);
+  if (!loopback) {
     throw invalid("address", "'" + http.address + "' is not an IP address",
                   "use an IPv4 or IPv6 address such as 127.0.0.1 or ::1");
   }
-  if (!address.is_loopback()) {
+  if (!*loopback) {
     throw invalid("address", "listening on " + http.address + " needs an authenticating provider",
                   "the Local provider has no login, so it only serves loopback; use 127.0.0.1 "
                   "(and a reverse proxy with authentication if others must reach it)");
@@ -70,9 +82,13 @@ Options resolveOptions(const Settings& settings, const std::filesystem::path& us
   auto io_threads = static_cast<std::size_t>(settings.getInt("io-threads", 0, 64));
   http.io_threads = io_threads == 0 ? cores() : io_threads;
   http.blocking_threads = static_cast<std::size_t>(settings.getInt("blocking-threads", 1, 256));
+  http.max_event_streams = static_cast<std::size_t>(settings.getInt("max-event-streams", 1, 1024));
   http.max_body_bytes =
       static_cast<std::size_t>(settings.getInt("max-body-bytes", 1024, std::int64_t{1} << 34));
+  http.max_header_bytes =
+      static_cast<std::size_t>(settings.getInt("max-header-bytes", 1024, 1024 * 1024));
   http.header_timeout = settings.getDuration("header-timeout");
+  http.body_timeout = settings.getDuration("body-timeout");
   http.idle_timeout = settings.getDuration("idle-timeout");
   http.drain_timeout = settings.getDuration("drain-timeout");
   if (!settings.get("web-root").empty()) options.web_root = settings.get("web-root");

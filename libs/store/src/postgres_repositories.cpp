@@ -156,4 +156,26 @@ void PostgresPreferences::put(const Uuid& user_id, const nlohmann::json& value) 
   });
 }
 
+nlohmann::json PostgresPreferences::merge(const Uuid& user_id, const nlohmann::json& patch) {
+  preferencesText(patch);  // validates that the patch is an object
+  std::string now = formatTimestamp(std::chrono::system_clock::now());
+  nlohmann::json merged;
+  database_.write([&](pqxx::work& transaction) {
+    // Locking the user's row serialises merges for that user, including the
+    // first one, when no preferences row exists yet to lock.
+    auto user = transaction.exec_params("SELECT 1 FROM users WHERE id = $1::uuid FOR UPDATE",
+                                        user_id.toString());
+    if (user.empty()) throwUnknownUser(user_id);
+    auto stored = transaction.exec_params(
+        "SELECT preferences::text FROM user_preferences WHERE user_id = $1::uuid",
+        user_id.toString());
+    merged = stored.empty() ? nlohmann::json::object()
+                            : parseStoredPreferences(std::string(text(stored[0][0])), user_id);
+    merged.merge_patch(patch);
+    transaction.exec_params(kUpsertPreferences, preferencesId(user_id).toString(), now,
+                            preferencesText(merged), user_id.toString());
+  });
+  return merged;
+}
+
 }  // namespace meshery::store

@@ -35,6 +35,7 @@ class PostgresPreferences final : public PreferenceRepository {
   explicit PostgresPreferences(PostgresDatabase& database) : database_(database) {}
   nlohmann::json get(const Uuid& user_id) override;
   void put(const Uuid& user_id, const nlohmann::json& value) override;
+  nlohmann::json merge(const Uuid& user_id, const nlohmann::json& patch) override;
 
  private:
   PostgresDatabase& database_;

@@ -160,4 +160,26 @@ void SqlitePreferences::put(const Uuid& user_id, const nlohmann::json& value) {
   });
 }
 
+nlohmann::json SqlitePreferences::merge(const Uuid& user_id, const nlohmann::json& patch) {
+  preferencesText(patch);  // validates that the patch is an object
+  std::string now = formatTimestamp(std::chrono::system_clock::now());
+  nlohmann::json merged;
+  // Read and write on the writer connection, inside its one transaction.
+  database_.write([&](SqliteConnection& connection) {
+    auto select = connection.prepare("SELECT preferences FROM user_preferences WHERE user_id = ?1");
+    select.bind(1, user_id.toString());
+    merged = select.step() ? parseStoredPreferences(std::string(select.text(0)), user_id)
+                           : nlohmann::json::object();
+    merged.merge_patch(patch);
+    auto upsert = connection.prepare(kUpsertPreferences);
+    upsert.bind(1, preferencesId(user_id).toString())
+        .bind(2, now)
+        .bind(3, preferencesText(merged))
+        .bind(4, user_id.toString())
+        .step();
+    if (connection.changes() == 0) throwUnknownUser(user_id);
+  });
+  return merged;
+}
+
 }  // namespace meshery::store

@@ -35,6 +35,7 @@ class SqlitePreferences final : public PreferenceRepository {
   explicit SqlitePreferences(SqliteDatabase& database) : database_(database) {}
   nlohmann::json get(const Uuid& user_id) override;
   void put(const Uuid& user_id, const nlohmann::json& value) override;
+  nlohmann::json merge(const Uuid& user_id, const nlohmann::json& patch) override;
 
  private:
   SqliteDatabase& database_;

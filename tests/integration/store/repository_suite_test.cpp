@@ -273,6 +273,28 @@ TEST_P(RepositorySuite, ConcurrentWritersAndReadersSeeNoErrors) {
   EXPECT_EQ(store().stats().failures, 0U);
 }
 
+TEST_P(RepositorySuite, ConcurrentPreferenceMergesLoseNothing) {
+  Organization organization = storedOrganization();
+  User user = userOf(organization, "merger");
+  store().users().upsert(user);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 10; ++i) {
+        store().preferences().merge(user.meta.id, {{"k" + std::to_string(t * 10 + i), i}});
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  auto stored = store().preferences().get(user.meta.id);
+  EXPECT_EQ(stored.size(), 40U) << stored.dump();
+  auto after = store().preferences().merge(user.meta.id, {{"k0", nullptr}, {"nested", {{"a", 1}}}});
+  EXPECT_FALSE(after.contains("k0"));
+  EXPECT_EQ(after["nested"]["a"], 1);
+  EXPECT_EQ(store().preferences().get(user.meta.id), after);
+  EXPECT_THROW(store().preferences().merge(Uuid::v4(), {{"a", 1}}), Error);
+}
+
 INSTANTIATE_TEST_SUITE_P(store, RepositorySuite,
                          ::testing::Values(Backend::kSqlite, Backend::kPostgres), backendName);
 

@@ -57,7 +57,9 @@ TEST(LocalProvider, SeedsTheLocalUserOnceWithStableIds) {
   auto user = store->users().find(LocalProvider::localUserId());
   ASSERT_TRUE(user.has_value());
   EXPECT_EQ(user->meta.organization_id, LocalProvider::localOrganizationId());
-  EXPECT_EQ(LocalProvider::localUserId().version(), 5);
+  // v5 of "local-user" in v5(URL namespace, "https://meshery.io"): fixed forever.
+  EXPECT_EQ(LocalProvider::localUserId().toString(), "455d95ed-1ede-5557-9185-ecb604efcd13");
+  EXPECT_EQ(LocalProvider::localOrganizationId().toString(), "98359cb3-79a0-5e7e-925c-dcbccc3f5e9d");
   http::Request request;
   auto principal = provider.authenticate(request);
   EXPECT_EQ(principal.user_id, LocalProvider::localUserId());

@@ -76,6 +76,17 @@ TEST(CliConfig, NumericLookingFieldsReadAsText) {
   EXPECT_EQ(config.context("a").version, "1.0");
 }
 
+TEST(CliConfig, RewritingKeepsScalarsAsWritten) {
+  const auto config = Config::parse("contexts: {a: {endpoint: 'http://x:1', version: 1.10, token: 007, "
+                                    "platform: docker}}\ncurrent-context: a\n",
+                                    "test");
+  EXPECT_EQ(config.context("a").version, "1.10");
+  EXPECT_EQ(config.context("a").token, "007");
+  const auto reread = Config::parse(config.serialize(), "rewritten");
+  EXPECT_EQ(reread.context("a").version, "1.10");
+  EXPECT_EQ(reread.context("a").token, "007");
+}
+
 TEST(CliConfig, LoadOrCreateWritesTheDefaultFileOnce) {
   test::TempDir dir;
   const auto path = dir.path() / "home" / "config.yaml";

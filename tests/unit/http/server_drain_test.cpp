@@ -15,10 +15,12 @@ namespace {
 
 struct DrainFixture {
   std::atomic<int> started{0};
+  std::atomic<int> started_streams{0};
   std::unique_ptr<Server> server;
   std::string url;
 
-  explicit DrainFixture(std::chrono::milliseconds drain_timeout = std::chrono::seconds(10)) {
+  explicit DrainFixture(std::chrono::milliseconds drain_timeout = std::chrono::seconds(10),
+                        std::size_t max_event_streams = 16) {
     Router router;
     router.add(Method::kGet, "/slow", [this](Request&) {
       ++started;
@@ -26,8 +28,9 @@ struct DrainFixture {
       return Response::text("finished");
     });
     router.add(Method::kGet, "/fast", [](Request&) { return Response::text("fast"); }, {Dispatch::kInline});
-    router.add(Method::kGet, "/forever", [](Request&) {
-      return Response::eventStream([](SseStream& stream) {
+    router.add(Method::kGet, "/forever", [this](Request&) {
+      return Response::eventStream([this](SseStream& stream) {
+        ++started_streams;
         while (stream.open()) {
           stream.comment("heartbeat");
           std::this_thread::sleep_for(std::chrono::milliseconds(20));
@@ -38,6 +41,8 @@ struct DrainFixture {
     options.port = 0;
     options.access_log = false;
     options.drain_timeout = drain_timeout;
+    options.max_event_streams = max_event_streams;
+    options.blocking_threads = 1;
     server = std::make_unique<Server>(options, std::move(router));
     server->start();
     url = "http://127.0.0.1:" + std::to_string(server->port());
@@ -66,24 +71,45 @@ TEST(ServerDrain, IdleKeepAliveConnectionsAndStreamsDoNotHoldTheDrain) {
   DrainFixture fixture;
   Client idle_client(fixture.url);
   EXPECT_EQ(idle_client.get("/fast").body, "fast");  // leaves an idle keep-alive connection
-  std::atomic<int> heartbeats{0};
+  std::atomic<bool> stream_ended{false};
   std::thread streamer([&] {
     Client stream_client(fixture.url);
     try {
+      // Comments are not events: ask for the stream head, then wait on it.
       stream_client.stream("/forever", [&](const SseEvent&) { return true; });
     } catch (const Error&) {
     }
-    heartbeats = -1;
+    stream_ended = true;
   });
-  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  ASSERT_TRUE(test::eventually([&] { return fixture.started_streams == 1; }));
   auto before = std::chrono::steady_clock::now();
   fixture.server->stop();
   auto took = std::chrono::steady_clock::now() - before;
   streamer.join();
-  EXPECT_EQ(heartbeats, -1);
+  EXPECT_TRUE(stream_ended);
   // Bounded by the drain timeout (10 s), not by the stream's lifetime; the
   // check is loose on purpose: this asserts termination, not speed.
   EXPECT_LT(took, std::chrono::seconds(9));
+}
+
+TEST(ServerDrain, EventStreamsAreCappedAndDoNotStarveOtherWork) {
+  DrainFixture fixture(std::chrono::seconds(10), 1);
+  std::thread streamer([&] {
+    Client stream_client(fixture.url);
+    try {
+      stream_client.stream("/forever", [](const SseEvent&) { return true; });
+    } catch (const Error&) {
+    }
+  });
+  ASSERT_TRUE(test::eventually([&] { return fixture.started_streams == 1; }));
+  Client client(fixture.url);
+  // The only blocking thread is free although a stream is open.
+  auto slow = client.get("/slow");
+  EXPECT_EQ(slow.body, "finished");
+  Client second(fixture.url);
+  EXPECT_THROW(second.stream("/forever", [](const SseEvent&) { return true; }), Error);
+  fixture.server->stop();
+  streamer.join();
 }
 
 TEST(ServerDrain, StopIsIdempotentAndWaitReturnsAfterIt) {

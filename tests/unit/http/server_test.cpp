@@ -141,6 +141,21 @@ TEST_F(ServerTest, OversizedBodiesAre413ByServerAndRouteLimit) {
   EXPECT_EQ(client_->request(Method::kPost, "/small", std::string(16, 'x')).body, "16");
 }
 
+TEST_F(ServerTest, HugeBodyGets413NotAConnectionError) {
+  // Far more than the socket buffers hold: the server answers before the
+  // upload ends and must not reset the connection under the answer.
+  auto response = client_->request(Method::kPost, "/echo", std::string(8 * 1024 * 1024, 'x'));
+  EXPECT_EQ(response.status, 413);
+  EXPECT_EQ(response.json()["code"], "payload_too_large");
+}
+
+TEST_F(ServerTest, ClientHandlesHeadResponses) {
+  auto response = client_->request(Method::kHead, "/hello/head");
+  EXPECT_EQ(response.status, 200);
+  EXPECT_TRUE(response.body.empty());
+  EXPECT_EQ(client_->get("/hello/after").status, 200);  // the connection is still usable
+}
+
 TEST_F(ServerTest, ChunkedBodyOverTheLimitIs413) {
   std::string chunk(600, 'y');
   char size[16];

@@ -41,8 +41,11 @@ class Uuid {
   Bytes bytes_{};
 };
 
-/// The RFC 9562 DNS and URL namespaces, for v5 ids.
-extern const Uuid kUuidNamespaceDns;
-extern const Uuid kUuidNamespaceUrl;
+/// The RFC 9562 DNS and URL namespaces, for v5 ids. constexpr, so that
+/// other translation units' globals may be derived from them safely.
+inline constexpr Uuid kUuidNamespaceDns{Uuid::Bytes{0x6b, 0xa7, 0xb8, 0x10, 0x9d, 0xad, 0x11, 0xd1,
+                                                    0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8}};
+inline constexpr Uuid kUuidNamespaceUrl{Uuid::Bytes{0x6b, 0xa7, 0xb8, 0x11, 0x9d, 0xad, 0x11, 0xd1,
+                                                    0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8}};
 
 }  // namespace meshery

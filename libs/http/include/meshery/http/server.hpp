@@ -16,6 +16,10 @@ struct ServerOptions {
   std::uint16_t port = 9081;  ///< 0 picks a free port (see Server::port())
   std::size_t io_threads = 1;
   std::size_t blocking_threads = 4;
+  /// Concurrent Server-Sent Event streams; each has its own thread, apart
+  /// from the blocking pool, so streams never starve database work. Beyond
+  /// it, new streams get 503.
+  std::size_t max_event_streams = 16;
   std::size_t max_body_bytes = 32 * 1024 * 1024;
   std::size_t max_header_bytes = 64 * 1024;
   std::chrono::milliseconds header_timeout{10'000};  ///< to receive a whole request head
@@ -49,8 +53,10 @@ class Server {
   void stopOnSignals();
   /// Blocks until the server has stopped (by stop() or a signal).
   void wait();
-  /// Graceful stop: closes the listener, lets in-flight requests finish and
-  /// event streams end (bounded by drain_timeout), then stops the threads.
+  /// Graceful stop: closes the listener, closes idle connections, lets
+  /// in-flight requests finish and event streams end; connections still open
+  /// after drain_timeout are dropped. A handler still running at that point
+  /// delays the return until it finishes (threads cannot be cancelled).
   /// Idempotent.
   void stop();
 

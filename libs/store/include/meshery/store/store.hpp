@@ -90,6 +90,10 @@ class PreferenceRepository {
   virtual nlohmann::json get(const Uuid& user_id) = 0;
   /// Replaces the stored object. Precondition: `value` is a JSON object.
   virtual void put(const Uuid& user_id, const nlohmann::json& value) = 0;
+  /// Applies an RFC 7386 merge patch (null removes a key) to the stored
+  /// object in one transaction, so concurrent merges never lose each other's
+  /// keys; returns the stored object after it. Precondition: `patch` is an object.
+  virtual nlohmann::json merge(const Uuid& user_id, const nlohmann::json& patch) = 0;
 };
 
 /// The storage of the server: SQLite (embedded default) or PostgreSQL, behind
