@@ -32,7 +32,14 @@ function(meshery_test name)
   target_compile_options(${name} PRIVATE ${MESHERY_WARNINGS})
   target_link_libraries(${name} PRIVATE ${ARG_DEPS} GTest::gmock GTest::gtest_main)
   target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR}/tests)
+  # Compiled in rather than passed through the environment: PROPERTIES takes
+  # one value per property, so a list (a;b) would be cut at its first ';'.
+  target_compile_definitions(${name} PRIVATE
+    MESHERY_TEST_SOURCE_DIR="${PROJECT_SOURCE_DIR}" MESHERY_TEST_BINARY_DIR="${PROJECT_BINARY_DIR}")
+  list(LENGTH ARG_LABELS label_count)
+  if(NOT label_count EQUAL 1)
+    message(FATAL_ERROR "meshery_test(${name}): give exactly one label (unit, integration or e2e)")
+  endif()
   gtest_discover_tests(${name} DISCOVERY_MODE PRE_TEST
-    PROPERTIES LABELS "${ARG_LABELS}"
-    ENVIRONMENT "MESHERY_BUILD_DIR=${PROJECT_BINARY_DIR};MESHERY_SOURCE_DIR=${PROJECT_SOURCE_DIR}")
+    PROPERTIES LABELS "${ARG_LABELS}" ENVIRONMENT "MESHERY_BUILD_DIR=${PROJECT_BINARY_DIR}")
 endfunction()

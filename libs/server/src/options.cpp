@@ -1,12 +1,14 @@
 #include "meshery/server/options.hpp"
 
 #include <arpa/inet.h>
-#include <yaml-cpp/yaml.h>
 
+#include <fstream>
 #include <optional>
+#include <sstream>
 #include <thread>
 
 #include "meshery/core/error.hpp"
+#include "meshery/yaml/yaml.hpp"
 
 namespace meshery::server {
 namespace {
@@ -96,37 +98,39 @@ Options resolveOptions(const Settings& settings, const std::filesystem::path& us
 }
 
 Settings::Entries readConfigFile(const std::filesystem::path& file) {
-  YAML::Node root;
-  try {
-    root = YAML::LoadFile(file.string());
-  } catch (const YAML::BadFile&) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
     throw Error(ErrorCode::kInvalidConfiguration, "cannot read the configuration file " + file.string(),
                 "the file does not exist or is not readable",
                 "check the path given with --config (or MESHERY_CONFIG)");
-  } catch (const YAML::ParserException& error) {
-    throw Error(ErrorCode::kInvalidConfiguration, "the configuration file " + file.string() +
-                    " is not valid YAML",
-                error.msg, "fix the YAML at the line and column shown",
-                SourcePosition{static_cast<std::uint32_t>(error.mark.line + 1),
-                               static_cast<std::uint32_t>(error.mark.column + 1)});
+  }
+  std::stringstream text;
+  text << in.rdbuf();
+  nlohmann::json root;
+  try {
+    root = yaml::parse(text.str());
+  } catch (const Error& error) {
+    throw Error(ErrorCode::kInvalidConfiguration,
+                "the configuration file " + file.string() + " is not valid YAML",
+                error.message() + (error.cause().empty() ? "" : ": " + error.cause()),
+                "fix the YAML at the line and column shown", error.position());
   }
   Settings::Entries entries;
-  if (root.IsNull()) return entries;
-  if (!root.IsMap()) {
+  if (root.is_null()) return entries;
+  if (!root.is_object()) {
     throw Error(ErrorCode::kInvalidConfiguration,
                 "the configuration file " + file.string() + " must be a mapping",
                 "its top level is not 'name: value' pairs", "write one 'setting: value' per line");
   }
-  for (const auto& entry : root) {
-    auto name = entry.first.as<std::string>();
-    if (!entry.second.IsScalar()) {
+  for (const auto& [name, value] : root.items()) {
+    if (value.is_object() || value.is_array()) {
       throw Error(ErrorCode::kInvalidConfiguration,
                   "setting '" + name + "' in " + file.string() + " must be a single value",
-                  "it is a list or a mapping", "write it as 'name: value'",
-                  SourcePosition{static_cast<std::uint32_t>(entry.first.Mark().line + 1),
-                                 static_cast<std::uint32_t>(entry.first.Mark().column + 1)});
+                  "it is a list or a mapping", "write it as 'name: value'");
     }
-    entries.emplace_back(name, entry.second.Scalar());
+    entries.emplace_back(name, value.is_string() ? value.get<std::string>()
+                               : value.is_null() ? std::string()
+                                                 : value.dump());
   }
   return entries;
 }

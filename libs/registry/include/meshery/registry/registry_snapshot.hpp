@@ -1,0 +1,184 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "meshery/core/uuid.hpp"
+#include "meshery/registry/component.hpp"
+#include "meshery/registry/model.hpp"
+#include "meshery/registry/policy.hpp"
+#include "meshery/registry/relationship.hpp"
+#include "meshery/registry/types.hpp"
+
+namespace meshery::registry {
+
+using ModelPtr = std::shared_ptr<const Model>;
+using ComponentPtr = std::shared_ptr<const ComponentDefinition>;
+using RelationshipPtr = std::shared_ptr<const RelationshipDefinition>;
+using PolicyPtr = std::shared_ptr<const PolicyDefinition>;
+
+/// A registrant with how many entities it registered.
+struct RegistrantSummary {
+  Registrant registrant;
+  std::size_t models = 0;
+  std::size_t components = 0;
+  std::size_t relationships = 0;
+  std::size_t policies = 0;
+};
+
+/// An immutable, indexed registry: models, components, relationships and
+/// policies with indexes by id, (kind, apiVersion), kind, model, category,
+/// registrant and a lowercase search text. Built by SnapshotBuilder, shared
+/// as std::shared_ptr<const RegistrySnapshot>; every method is const and safe
+/// from any number of threads. Entities are shared between snapshots, so
+/// holding an entity pointer keeps it alive after a newer snapshot replaced it.
+/// Lookups return entities in registration order.
+class RegistrySnapshot {
+ public:
+  /// A snapshot with nothing in it.
+  static std::shared_ptr<const RegistrySnapshot> empty();
+
+  /// Incremented by every snapshot built from this one (0 for a fresh build).
+  [[nodiscard]] std::uint64_t generation() const { return generation_; }
+
+  [[nodiscard]] const std::vector<ModelPtr>& models() const { return models_.items; }
+  [[nodiscard]] const std::vector<ComponentPtr>& components() const { return components_.items; }
+  [[nodiscard]] const std::vector<RelationshipPtr>& relationships() const {
+    return relationships_.items;
+  }
+  [[nodiscard]] const std::vector<PolicyPtr>& policies() const { return policies_.items; }
+
+  /// Lookup by id; nullptr when absent.
+  [[nodiscard]] ModelPtr findModel(const Uuid& id) const;
+  [[nodiscard]] ComponentPtr findComponent(const Uuid& id) const;
+  [[nodiscard]] RelationshipPtr findRelationship(const Uuid& id) const;
+  [[nodiscard]] PolicyPtr findPolicy(const Uuid& id) const;
+
+  /// Models with this exact name (every version and registrant).
+  [[nodiscard]] std::vector<ModelPtr> modelsNamed(std::string_view name) const;
+  /// Models whose category name is `category` (exact).
+  [[nodiscard]] std::vector<ModelPtr> modelsInCategory(std::string_view category) const;
+  /// Models whose registrant kind or name equals `registrant`, ignoring case.
+  [[nodiscard]] std::vector<ModelPtr> modelsByRegistrant(std::string_view registrant) const;
+  /// The models a component, relationship or policy belongs to: same name and,
+  /// when the reference names them, same upstream and definition versions.
+  [[nodiscard]] std::vector<ModelPtr> modelsFor(const ModelRef& ref) const;
+
+  /// Components with this exact kind and apiVersion (every model).
+  [[nodiscard]] std::vector<ComponentPtr> componentsFor(std::string_view kind,
+                                                        std::string_view api_version) const;
+  /// Components with this exact kind (every apiVersion and model).
+  [[nodiscard]] std::vector<ComponentPtr> componentsOfKind(std::string_view kind) const;
+  /// Components of a model; an empty `upstream_version` means every version.
+  [[nodiscard]] std::vector<ComponentPtr> componentsOfModel(
+      std::string_view model_name, std::string_view upstream_version = {}) const;
+  /// The component a resource of (kind, apiVersion) should resolve to:
+  /// enabled ones first, then the highest model upstream version, then the
+  /// first registered. `model_name`, when given, restricts the candidates.
+  /// nullptr when none matches.
+  [[nodiscard]] ComponentPtr preferredComponent(std::string_view kind, std::string_view api_version,
+                                                std::string_view model_name = {}) const;
+
+  /// Relationships / policies of a model; empty `upstream_version` = every version.
+  [[nodiscard]] std::vector<RelationshipPtr> relationshipsOfModel(
+      std::string_view model_name, std::string_view upstream_version = {}) const;
+  [[nodiscard]] std::vector<PolicyPtr> policiesOfModel(
+      std::string_view model_name, std::string_view upstream_version = {}) const;
+
+  /// The categories models use, one per name, sorted by name.
+  [[nodiscard]] std::vector<Category> categories() const;
+  /// The registrants of models (one per kind, ignoring case), sorted by kind,
+  /// with how many models and entities of those models they registered.
+  [[nodiscard]] std::vector<RegistrantSummary> registrants() const;
+
+  /// Lowercase text searched by queries: name, display name and kind.
+  [[nodiscard]] const std::string& searchText(const Model& model) const;
+  [[nodiscard]] const std::string& searchText(const ComponentDefinition& component) const;
+  [[nodiscard]] const std::string& searchText(const RelationshipDefinition& relationship) const;
+  [[nodiscard]] const std::string& searchText(const PolicyDefinition& policy) const;
+
+ private:
+  friend class SnapshotBuilder;
+  using Positions = std::vector<std::size_t>;
+  using Index = std::unordered_map<std::string, Positions>;
+
+  /// Entities of one type with their id index and lowercase search texts.
+  template <typename T>
+  struct Table {
+    std::vector<std::shared_ptr<const T>> items;
+    std::map<Uuid, std::size_t> by_id;
+    std::vector<std::string> search_text;
+    Index by_model;  ///< model name → positions
+  };
+
+  /// Fills models_by_registrant_ from models_.
+  void indexRegistrants();
+
+  std::uint64_t generation_ = 0;
+  Table<Model> models_;
+  Table<ComponentDefinition> components_;
+  Table<RelationshipDefinition> relationships_;
+  Table<PolicyDefinition> policies_;
+  Index models_by_category_;
+  Index models_by_registrant_;    ///< lowercase registrant kind and name → positions
+  Index components_by_kind_api_;  ///< kind '\x1f' apiVersion → positions
+  Index components_by_kind_;
+};
+
+/// Builds a RegistrySnapshot. Adding an entity whose id is already present
+/// replaces it in place. build() marks duplicates — a later component with
+/// the identity (kind, apiVersion, model name, model upstream version) of an
+/// earlier one, or a later model with the same (name, version, upstream
+/// version, registrant kind), gets status `duplicate` — and fills the models'
+/// component and relationship counts. Not thread-safe; use one per thread.
+class SnapshotBuilder {
+ public:
+  SnapshotBuilder() = default;
+  /// Starts from the contents of `base` (entities are shared, not copied); the
+  /// built snapshot's generation is base's + 1.
+  explicit SnapshotBuilder(const RegistrySnapshot& base);
+
+  SnapshotBuilder& add(Model model);
+  SnapshotBuilder& add(ComponentDefinition component);
+  SnapshotBuilder& add(RelationshipDefinition relationship);
+  SnapshotBuilder& add(PolicyDefinition policy);
+
+  /// Removes the entity with this id. A removed model takes its components,
+  /// relationships and policies with it unless another model of the same name
+  /// and upstream version remains. Throws Error(kNotFound) for an unknown id.
+  SnapshotBuilder& remove(const Uuid& id);
+
+  /// Sets an entity's status (and forgets a duplicate marking). Duplicates are
+  /// marked again at build(): enabling a duplicate while the entity it
+  /// duplicates is present leaves it `duplicate`; ignore or remove the
+  /// original instead. Throws Error(kNotFound) for an unknown id.
+  SnapshotBuilder& setStatus(const Uuid& id, EntityStatus status);
+
+  /// The snapshot; the builder is left empty.
+  std::shared_ptr<const RegistrySnapshot> build();
+
+ private:
+  /// Entities of one type; removed ones leave a null slot until build().
+  template <typename T>
+  struct Items {
+    std::vector<std::shared_ptr<const T>> items;
+    std::map<Uuid, std::size_t> by_id;
+  };
+  void removeModelEntities(const Model& model);
+  void markDuplicates();
+  void fillCounts();
+
+  std::uint64_t generation_ = 0;
+  Items<Model> models_;
+  Items<ComponentDefinition> components_;
+  Items<RelationshipDefinition> relationships_;
+  Items<PolicyDefinition> policies_;
+};
+
+}  // namespace meshery::registry

@@ -1,0 +1,49 @@
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace meshery::yaml {
+
+/// Parses one YAML document into JSON with the resolution rules Kubernetes
+/// uses (sigs.k8s.io/yaml's YAMLToJSON over go-yaml v2, YAML 1.1): unquoted
+/// scalars become null, bools (also yes/no/on/off/y/n), integers (Go syntax:
+/// 0x, 0o, 0b, leading-0 octal, "_"; uint64 past int64, float past uint64) or
+/// floats where go-yaml would resolve them, strings otherwise; quoted
+/// scalars and !!str stay strings; explicit !!int/!!float/!!bool/!!null tags
+/// are checked; map keys become strings ("1", "true", Go float format);
+/// anchors, aliases and merge keys are expanded. An empty document is null.
+/// Stricter than kubectl's lenient path: duplicate keys are an error.
+/// Throws Error(kMalformedInput) with the 1-based line and column of the
+/// fault (in the message, "yaml: line L, column C: ...", and position()),
+/// also for .inf/.nan values (no JSON form), nesting deeper than 400 levels,
+/// aliases expanding past 1,000,000 nodes, and for more than one non-empty
+/// document (use parseAll). Thread-safe: no shared state.
+nlohmann::json parse(std::string_view text);
+
+/// Parses a multi-document stream ("---" separated). Documents that are
+/// empty (a lone "---", comments only) or null are skipped, as kubectl
+/// does. Any error fails the whole stream. Thread-safe.
+std::vector<nlohmann::json> parseAll(std::string_view text);
+
+/// Emits JSON as YAML in the style of sigs.k8s.io/yaml's JSONToYAML (go-yaml
+/// as kubectl prints it): two-space indentation, block style, sequences
+/// compact under their key ("key:\n- a"), maps in sequences inline
+/// ("- name: x"), keys in the JSON object's order (sorted for
+/// nlohmann::json), keys longer than 128 bytes as "? key". Strings are
+/// quoted only when a plain scalar would read back differently: double
+/// quotes when it would read as another type ("true", "1.0", "null", "",
+/// timestamps) or needs escapes, single quotes when it would break plain
+/// syntax (leading or trailing spaces, ": ", " #", leading indicators);
+/// multi-line strings are literal blocks ("|", "|-", "|+") unless lines end
+/// in spaces. Floats always read back as floats (1.0 stays "1.0"); no line
+/// folding. Ends with a newline; `{}`/`[]` for empty containers.
+/// For every value parse() returns, parse(emit(value)) == value.
+/// Throws Error(kInvalidArgument) for binary values and nesting deeper than
+/// parse() accepts. Infinities and NaN are written as .inf/.nan, which
+/// parse() then rejects. Thread-safe.
+std::string emit(const nlohmann::json& value);
+
+}  // namespace meshery::yaml

@@ -1,0 +1,144 @@
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/parser.h>
+
+#include <istream>
+#include <streambuf>
+#include <string>
+#include <utility>
+
+#include "document_builder.hpp"
+#include "meshery/yaml/yaml.hpp"
+#include "parse_error.hpp"
+#include "text_encoding.hpp"
+
+namespace meshery::yaml {
+namespace {
+
+struct ParsedDocument {
+  nlohmann::json value;
+  SourcePosition position;
+};
+
+// Lets yaml-cpp read the caller's text without a copy.
+class ViewBuffer final : public std::streambuf {
+ public:
+  explicit ViewBuffer(std::string_view text) {
+    // The get area is only read from; std::streambuf just has no const API.
+    char* begin = const_cast<char*>(text.data());
+    setg(begin, begin, begin + text.size());
+  }
+};
+
+void rejectInvalidCharacters(std::string_view text) {
+  const auto invalid = detail::findInvalidCharacter(text);
+  if (!invalid) return;
+  const bool utf16 = text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF");
+  throw detail::malformedAt(
+      {invalid->line, invalid->column}, invalid->description,
+      utf16 ? "The input is UTF-16 encoded; YAML manifests are read as UTF-8."
+            : "YAML text must be UTF-8 without control characters (other than tab, line feed "
+              "and carriage return).",
+      utf16 ? "Convert the file to UTF-8."
+            : "Remove the character or escape it in a "
+              "double-quoted string (\"\\x01\").");
+}
+
+std::string sourceLine(std::string_view text, int index) {
+  std::size_t start = 0;
+  for (int line = 0; line < index; ++line) {
+    start = text.find('\n', start);
+    if (start == std::string_view::npos) return {};
+    ++start;
+  }
+  const std::size_t end = text.find('\n', start);
+  return std::string(text.substr(start, end == std::string_view::npos ? end : end - start));
+}
+
+// yaml-cpp reports tabs in indentation as e.g. "illegal map value"; say what
+// is wrong instead.
+bool indentedWithTab(std::string_view text, const YAML::Mark& mark) {
+  const std::string line = sourceLine(text, mark.line);
+  const std::size_t first = line.find_first_not_of(" \t");
+  return line.substr(0, first).find('\t') != std::string::npos;
+}
+
+Error syntaxError(std::string_view text, const YAML::Exception& error) {
+  std::string detail = error.msg;
+  if (error.mark.is_null()) {
+    return Error(ErrorCode::kMalformedInput, "yaml: " + detail, "The text is not valid YAML.",
+                 "Fix the YAML syntax.");
+  }
+  if (indentedWithTab(text, error.mark)) {
+    detail += " (a tab character is used for indentation; YAML allows only spaces)";
+  }
+  return detail::malformedAt(
+      detail::positionOf(error.mark), detail, "The text is not valid YAML.",
+      "Fix the syntax near the reported position: indent with spaces, close quotes and "
+      "brackets, and quote values that contain \": \" or \" #\".");
+}
+
+Error stuckAt(std::string_view source, std::size_t offset, SourcePosition position) {
+  const std::string found =
+      offset < source.size() ? "'" + std::string(1, source[offset]) + "'" : "end of stream";
+  return detail::malformedAt(position, "unexpected " + found, "The text is not valid YAML.",
+                             "Remove the character or quote the value that contains it.");
+}
+
+std::vector<ParsedDocument> parseStream(std::string_view text) {
+  rejectInvalidCharacters(text);
+  ViewBuffer buffer(text);
+  std::istream stream(&buffer);
+  detail::AliasBudget budget;
+  constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+  const std::string_view source =
+      text.starts_with(kByteOrderMark) ? text.substr(kByteOrderMark.size()) : text;
+  detail::DocumentBuilder builder(budget, source);
+  std::vector<ParsedDocument> documents;
+  std::size_t last_offset = 0;
+  try {
+    YAML::Parser parser(stream);
+    while (parser.HandleNextDocument(builder)) {
+      // yaml-cpp can get stuck on a stray token (e.g. a "," outside flow
+      // context) and report the same empty document forever.
+      if (!documents.empty() && builder.documentOffset() <= last_offset) {
+        throw stuckAt(source, builder.documentOffset(), builder.documentPosition());
+      }
+      last_offset = builder.documentOffset();
+      documents.push_back({builder.takeDocument(), builder.documentPosition()});
+    }
+  } catch (const YAML::DeepRecursion& error) {
+    throw detail::nestingTooDeep(detail::positionOf(error.mark));
+  } catch (const YAML::Exception& error) {
+    throw syntaxError(text, error);
+  }
+  return documents;
+}
+
+}  // namespace
+
+nlohmann::json parse(std::string_view text) {
+  std::vector<ParsedDocument> documents = parseStream(text);
+  ParsedDocument* found = nullptr;
+  for (auto& document : documents) {
+    if (document.value.is_null()) continue;
+    if (found != nullptr) {
+      throw detail::malformedAt(document.position,
+                                "expected a single document but found another one",
+                                "The text holds several YAML documents separated by \"---\".",
+                                "Pass one document, or read the stream as a list of documents.");
+    }
+    found = &document;
+  }
+  return found != nullptr ? std::move(found->value) : nlohmann::json(nullptr);
+}
+
+std::vector<nlohmann::json> parseAll(std::string_view text) {
+  std::vector<nlohmann::json> values;
+  for (auto& document : parseStream(text)) {
+    if (!document.value.is_null()) values.push_back(std::move(document.value));
+  }
+  return values;
+}
+
+}  // namespace meshery::yaml

@@ -1,0 +1,200 @@
+#include <gtest/gtest.h>
+
+#include "meshery/core/error.hpp"
+#include "meshery/registry/query.hpp"
+#include "registry_test_documents.hpp"
+
+namespace meshery::registry {
+namespace {
+
+using testing::componentDocument;
+using testing::modelDocument;
+using testing::relationshipDocument;
+
+ComponentDefinition component(const std::string& kind, const std::string& display_name,
+                              bool annotation = false) {
+  auto document = componentDocument(kind, "v1", "kubernetes", "v1.35.0");
+  document["displayName"] = display_name;
+  document["metadata"]["isAnnotation"] = annotation;
+  return ComponentDefinition::fromJson(document);
+}
+
+/// Kubernetes with five components (one an annotation) and a second model.
+std::shared_ptr<const RegistrySnapshot> catalog() {
+  auto shapes = modelDocument("meshery-shapes", "v0.7.0", "meshery");
+  shapes["metadata"]["isAnnotation"] = true;
+  shapes["displayName"] = "Meshery Shapes";
+  return SnapshotBuilder()
+      .add(Model::fromJson(modelDocument("kubernetes", "v1.35.0")))
+      .add(Model::fromJson(shapes))
+      .add(component("ConfigMap", "Config Map"))
+      .add(component("Pod", "Pod"))
+      .add(component("Secret", "Secret"))
+      .add(component("ServiceAccount", "Service Account"))
+      .add(component("Rectangle", "Rectangle", true))
+      .add(RelationshipDefinition::fromJson(
+          relationshipDocument("edge", "non-binding", "network", "kubernetes", "v1.35.0")))
+      .add(RelationshipDefinition::fromJson(
+          relationshipDocument("hierarchical", "parent", "inventory", "kubernetes", "v1.35.0")))
+      .build();
+}
+
+std::vector<std::string> kinds(const QueryResult<ComponentDefinition>& result) {
+  std::vector<std::string> names;
+  for (const auto& item : result.items) names.push_back(item->kind);
+  return names;
+}
+
+TEST(RegistryQuery, DefaultsToEnabledSortedByDisplayNameFirstPage) {
+  auto result = queryComponents(*catalog(), {});
+  EXPECT_EQ(result.total_count, 5U);
+  EXPECT_EQ(kinds(result), (std::vector<std::string>{"ConfigMap", "Pod", "Rectangle", "Secret",
+                                                     "ServiceAccount"}));
+  EXPECT_EQ(result.page, 0U);
+  EXPECT_EQ(result.page_size, kDefaultPageSize);
+}
+
+TEST(RegistryQuery, SearchIsCaseInsensitiveOverKindAndDisplayName) {
+  ComponentQuery query;
+  query.list.search = "SERVICE";
+  EXPECT_EQ(kinds(queryComponents(*catalog(), query)),
+            (std::vector<std::string>{"ServiceAccount"}));
+  query.list.search = "config map";
+  EXPECT_EQ(kinds(queryComponents(*catalog(), query)), (std::vector<std::string>{"ConfigMap"}));
+  query.list.search = "zzz";
+  EXPECT_EQ(queryComponents(*catalog(), query).total_count, 0U);
+
+  ModelQuery models;
+  models.list.search = "Shapes";
+  auto result = queryModels(*catalog(), models);
+  ASSERT_EQ(result.items.size(), 1U);
+  EXPECT_EQ(result.items[0]->name, "meshery-shapes");
+}
+
+TEST(RegistryQuery, AnnotationsFilter) {
+  ComponentQuery query;
+  query.list.annotations = parseAnnotationFilter("true");
+  EXPECT_EQ(kinds(queryComponents(*catalog(), query)), (std::vector<std::string>{"Rectangle"}));
+  query.list.annotations = parseAnnotationFilter("false");
+  EXPECT_EQ(queryComponents(*catalog(), query).total_count, 4U);
+  query.list.annotations = parseAnnotationFilter("include");
+  EXPECT_EQ(queryComponents(*catalog(), query).total_count, 5U);
+
+  ModelQuery models;
+  models.list.annotations = AnnotationFilter::kExclude;
+  auto result = queryModels(*catalog(), models);
+  ASSERT_EQ(result.items.size(), 1U);
+  EXPECT_EQ(result.items[0]->name, "kubernetes");
+}
+
+TEST(RegistryQuery, SortsOnTheOrderFieldInEitherDirection) {
+  ComponentQuery query;
+  query.list.order = "kind";
+  query.list.direction = parseSortDirection("desc");
+  EXPECT_EQ(
+      kinds(queryComponents(*catalog(), query)),
+      (std::vector<std::string>{"ServiceAccount", "Secret", "Rectangle", "Pod", "ConfigMap"}));
+  query.list.order = "no_such_field";
+  try {
+    queryComponents(*catalog(), query);
+    FAIL() << "expected kInvalidArgument";
+  } catch (const Error& error) {
+    EXPECT_EQ(error.code(), ErrorCode::kInvalidArgument);
+    EXPECT_NE(error.remedy().find("display_name"), std::string::npos);
+  }
+
+  RelationshipQuery relationships;
+  relationships.list.order = "kind";
+  relationships.list.direction = SortDirection::kDescending;
+  auto sorted = queryRelationships(*catalog(), relationships);
+  ASSERT_EQ(sorted.items.size(), 2U);
+  EXPECT_EQ(sorted.items[0]->kind, "hierarchical");
+}
+
+TEST(RegistryQuery, PaginationIsZeroBased) {
+  ComponentQuery query;
+  query.list.page = {0, 2};
+  EXPECT_EQ(kinds(queryComponents(*catalog(), query)),
+            (std::vector<std::string>{"ConfigMap", "Pod"}));
+  query.list.page = {1, 2};
+  EXPECT_EQ(kinds(queryComponents(*catalog(), query)),
+            (std::vector<std::string>{"Rectangle", "Secret"}));
+  query.list.page = {2, 2};
+  EXPECT_EQ(kinds(queryComponents(*catalog(), query)),
+            (std::vector<std::string>{"ServiceAccount"}));
+}
+
+TEST(RegistryQuery, PaginationEdgeCases) {
+  ComponentQuery query;
+  query.list.page = {3, 2};
+  auto beyond = queryComponents(*catalog(), query);
+  EXPECT_TRUE(beyond.items.empty());
+  EXPECT_EQ(beyond.total_count, 5U);
+  query.list.page = {1'000'000'000'000, 1'000'000};
+  EXPECT_TRUE(queryComponents(*catalog(), query).items.empty());
+
+  query.list.page = parsePageRequest("4", "all");
+  auto all = queryComponents(*catalog(), query);
+  EXPECT_EQ(all.items.size(), 5U);
+  EXPECT_FALSE(all.page_size.has_value());
+
+  query.list.page = {0, 0};
+  EXPECT_EQ(queryComponents(*catalog(), query).page_size, kDefaultPageSize);
+}
+
+TEST(RegistryQuery, ParsesMesheryPageParameters) {
+  EXPECT_EQ(parsePageRequest("", "").page, 0U);
+  EXPECT_EQ(parsePageRequest("", "").page_size, kDefaultPageSize);
+  EXPECT_EQ(parsePageRequest("-3", "0").page, 0U);
+  EXPECT_EQ(parsePageRequest("-3", "0").page_size, kDefaultPageSize);
+  EXPECT_EQ(parsePageRequest("2", "10").page, 2U);
+  EXPECT_EQ(parsePageRequest("2", "10").page_size, 10U);
+  EXPECT_EQ(parsePageRequest("x", "ten").page_size, kDefaultPageSize);
+  EXPECT_FALSE(parsePageRequest("0", "all").page_size.has_value());
+  EXPECT_EQ(parseAnnotationFilter(""), AnnotationFilter::kInclude);
+  EXPECT_EQ(parseSortDirection("asc"), SortDirection::kAscending);
+}
+
+TEST(RegistryQuery, FiltersByModelVersionApiVersionKindCategoryRegistrantStatus) {
+  auto snapshot = catalog();
+  ComponentQuery query;
+  query.model_name = "kubernetes";
+  query.version = "v1.35.0";
+  query.api_version = "v1";
+  query.kind = "Pod";
+  query.category = "Orchestration & Management";
+  query.registrant = "GitHub";
+  EXPECT_EQ(kinds(queryComponents(*snapshot, query)), (std::vector<std::string>{"Pod"}));
+  query.version = "v1.34.0";
+  EXPECT_EQ(queryComponents(*snapshot, query).total_count, 0U);
+
+  ComponentQuery all_models;
+  all_models.model_name = "all";
+  EXPECT_EQ(queryComponents(*snapshot, all_models).total_count, 5U);
+
+  auto pod = snapshot->componentsOfKind("Pod").front();
+  auto ignored = SnapshotBuilder(*snapshot).setStatus(pod->id, EntityStatus::kIgnored).build();
+  EXPECT_EQ(queryComponents(*ignored, {}).total_count, 4U);
+  ComponentQuery ignored_only;
+  ignored_only.list.status = EntityStatus::kIgnored;
+  EXPECT_EQ(kinds(queryComponents(*ignored, ignored_only)), (std::vector<std::string>{"Pod"}));
+  ComponentQuery any_status;
+  any_status.list.status = std::nullopt;
+  EXPECT_EQ(queryComponents(*ignored, any_status).total_count, 5U);
+
+  ModelQuery models;
+  models.registrant = "meshery";
+  EXPECT_EQ(queryModels(*snapshot, models).total_count, 1U);
+  models = {};
+  models.version = "v1.35.0";
+  EXPECT_EQ(queryModels(*snapshot, models).total_count, 1U);
+
+  RelationshipQuery relationships;
+  relationships.kind = "EDGE";
+  relationships.sub_type = "network";
+  EXPECT_EQ(queryRelationships(*snapshot, relationships).total_count, 1U);
+  EXPECT_EQ(queryPolicies(*snapshot, {}).total_count, 0U);
+}
+
+}  // namespace
+}  // namespace meshery::registry

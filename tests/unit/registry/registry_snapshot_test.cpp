@@ -1,0 +1,179 @@
+#include "meshery/registry/registry_snapshot.hpp"
+
+#include <gtest/gtest.h>
+
+#include "meshery/core/error.hpp"
+#include "registry_test_documents.hpp"
+
+namespace meshery::registry {
+namespace {
+
+using testing::componentDocument;
+using testing::modelDocument;
+using testing::relationshipDocument;
+
+ComponentDefinition component(const std::string& kind, const std::string& api_version,
+                              const std::string& model, const std::string& upstream,
+                              const std::string& registrant = "github") {
+  return ComponentDefinition::fromJson(
+      componentDocument(kind, api_version, model, upstream, registrant));
+}
+
+Model model(const std::string& name, const std::string& upstream,
+            const std::string& registrant = "github") {
+  return Model::fromJson(modelDocument(name, upstream, registrant));
+}
+
+std::shared_ptr<const RegistrySnapshot> kubernetesAndIstio() {
+  SnapshotBuilder builder;
+  builder.add(model("kubernetes", "v1.35.0"))
+      .add(model("kubernetes", "v1.34.0"))
+      .add(model("istio-base", "1.20.0", "artifacthub"))
+      .add(component("Deployment", "apps/v1", "kubernetes", "v1.35.0"))
+      .add(component("Deployment", "apps/v1", "kubernetes", "v1.34.0"))
+      .add(component("Service", "v1", "kubernetes", "v1.35.0"))
+      .add(component("VirtualService", "networking.istio.io/v1", "istio-base", "1.20.0",
+                     "artifacthub"))
+      .add(RelationshipDefinition::fromJson(
+          relationshipDocument("edge", "non-binding", "network", "kubernetes", "v1.35.0")));
+  return builder.build();
+}
+
+TEST(RegistrySnapshot, IndexesComponentsByKindApiVersionAndModel) {
+  auto snapshot = kubernetesAndIstio();
+  EXPECT_EQ(snapshot->components().size(), 4U);
+  EXPECT_EQ(snapshot->componentsFor("Deployment", "apps/v1").size(), 2U);
+  EXPECT_TRUE(snapshot->componentsFor("Deployment", "apps/v1beta1").empty());
+  EXPECT_EQ(snapshot->componentsOfKind("Service").size(), 1U);
+  EXPECT_EQ(snapshot->componentsOfModel("kubernetes").size(), 3U);
+  EXPECT_EQ(snapshot->componentsOfModel("kubernetes", "v1.34.0").size(), 1U);
+  EXPECT_EQ(snapshot->relationshipsOfModel("kubernetes", "v1.35.0").size(), 1U);
+  EXPECT_TRUE(snapshot->relationshipsOfModel("kubernetes", "v1.34.0").empty());
+
+  auto preferred = snapshot->preferredComponent("Deployment", "apps/v1");
+  ASSERT_NE(preferred, nullptr);
+  EXPECT_EQ(preferred->model.upstream_version, "v1.35.0");
+  EXPECT_EQ(snapshot->preferredComponent("Deployment", "apps/v1", "istio-base"), nullptr);
+
+  auto service = snapshot->componentsOfKind("Service").front();
+  EXPECT_EQ(snapshot->findComponent(service->id), service);
+  EXPECT_EQ(snapshot->findComponent(Uuid::v4()), nullptr);
+}
+
+TEST(RegistrySnapshot, IndexesModelsByNameCategoryAndRegistrant) {
+  auto snapshot = kubernetesAndIstio();
+  EXPECT_EQ(snapshot->modelsNamed("kubernetes").size(), 2U);
+  EXPECT_EQ(snapshot->modelsInCategory("Orchestration & Management").size(), 3U);
+  EXPECT_EQ(snapshot->modelsByRegistrant("ArtifactHub").size(), 1U);
+  EXPECT_EQ(snapshot->modelsByRegistrant("github").size(), 2U);
+
+  ASSERT_EQ(snapshot->categories().size(), 1U);
+  EXPECT_EQ(snapshot->categories()[0].name, "Orchestration & Management");
+  auto registrants = snapshot->registrants();
+  ASSERT_EQ(registrants.size(), 2U);
+  EXPECT_EQ(registrants[0].registrant.kind, "artifacthub");
+  EXPECT_EQ(registrants[0].models, 1U);
+  EXPECT_EQ(registrants[0].components, 1U);
+  EXPECT_EQ(registrants[1].registrant.kind, "github");
+  EXPECT_EQ(registrants[1].models, 2U);
+  EXPECT_EQ(registrants[1].components, 3U);
+  EXPECT_EQ(registrants[1].relationships, 1U);
+}
+
+TEST(RegistrySnapshot, FillsComponentAndRelationshipCounts) {
+  auto snapshot = kubernetesAndIstio();
+  for (const ModelPtr& entry : snapshot->models()) {
+    SCOPED_TRACE(entry->name + " " + entry->upstream_version);
+    if (entry->upstream_version == "v1.35.0") {
+      EXPECT_EQ(entry->components_count, 2U);
+      EXPECT_EQ(entry->relationships_count, 1U);
+      EXPECT_EQ(entry->toJson()["components_count"], 2);
+      EXPECT_EQ(entry->toJson(WireFormat::kCamelCase)["relationshipsCount"], 1);
+    } else {
+      EXPECT_EQ(entry->components_count, 1U);
+      EXPECT_EQ(entry->relationships_count, 0U);
+    }
+  }
+}
+
+TEST(RegistrySnapshot, MarksLaterDuplicatesInsteadOfDroppingThem) {
+  auto first = component("Deployment", "apps/v1", "kubernetes", "v1.35.0");
+  auto second = first;
+  second.id = Uuid::v4();
+  auto other_registrant = component("Deployment", "apps/v1", "kubernetes", "v1.35.0", "meshery");
+  auto first_model = model("kubernetes", "v1.35.0");
+  auto second_model = first_model;
+  second_model.id = Uuid::v4();
+  auto snapshot = SnapshotBuilder()
+                      .add(first_model)
+                      .add(second_model)
+                      .add(first)
+                      .add(second)
+                      .add(other_registrant)
+                      .build();
+  ASSERT_EQ(snapshot->components().size(), 3U);
+  EXPECT_EQ(snapshot->findComponent(first.id)->status, EntityStatus::kEnabled);
+  EXPECT_EQ(snapshot->findComponent(second.id)->status, EntityStatus::kDuplicate);
+  EXPECT_EQ(snapshot->findComponent(other_registrant.id)->status, EntityStatus::kDuplicate);
+  EXPECT_EQ(snapshot->findComponent(second.id)->toJson()["status"], "duplicate");
+  EXPECT_EQ(snapshot->findModel(first_model.id)->status, EntityStatus::kEnabled);
+  EXPECT_EQ(snapshot->findModel(second_model.id)->status, EntityStatus::kDuplicate);
+
+  // Once the original is gone, its duplicate takes its place.
+  auto after = SnapshotBuilder(*snapshot).remove(first.id).build();
+  EXPECT_EQ(after->findComponent(second.id)->status, EntityStatus::kEnabled);
+  EXPECT_EQ(after->findComponent(other_registrant.id)->status, EntityStatus::kDuplicate);
+  EXPECT_EQ(after->generation(), snapshot->generation() + 1);
+  // The older snapshot is unchanged.
+  EXPECT_EQ(snapshot->findComponent(second.id)->status, EntityStatus::kDuplicate);
+}
+
+TEST(RegistrySnapshot, SameIdReplacesInsteadOfDuplicating) {
+  auto deployment = component("Deployment", "apps/v1", "kubernetes", "v1.35.0");
+  auto renamed = deployment;
+  renamed.display_name = "Deployment (edited)";
+  auto snapshot = SnapshotBuilder().add(deployment).add(renamed).build();
+  ASSERT_EQ(snapshot->components().size(), 1U);
+  EXPECT_EQ(snapshot->components()[0]->display_name, "Deployment (edited)");
+  EXPECT_EQ(snapshot->components()[0]->status, EntityStatus::kEnabled);
+}
+
+TEST(RegistrySnapshot, RemovingAModelRemovesItsEntities) {
+  auto snapshot = kubernetesAndIstio();
+  auto v135 = snapshot->modelsFor({"kubernetes", "", "v1.35.0", "", ""});
+  ASSERT_EQ(v135.size(), 1U);
+  auto after = SnapshotBuilder(*snapshot).remove(v135[0]->id).build();
+  EXPECT_EQ(after->models().size(), 2U);
+  EXPECT_EQ(after->componentsOfModel("kubernetes").size(), 1U);
+  EXPECT_TRUE(after->relationshipsOfModel("kubernetes").empty());
+  EXPECT_EQ(after->componentsOfModel("istio-base").size(), 1U);
+}
+
+TEST(RegistrySnapshot, StatusChangesAndUnknownIds) {
+  auto snapshot = kubernetesAndIstio();
+  auto service = snapshot->componentsOfKind("Service").front();
+  auto after = SnapshotBuilder(*snapshot).setStatus(service->id, EntityStatus::kIgnored).build();
+  EXPECT_EQ(after->findComponent(service->id)->status, EntityStatus::kIgnored);
+  EXPECT_EQ(snapshot->findComponent(service->id)->status, EntityStatus::kEnabled);
+
+  SnapshotBuilder builder(*snapshot);
+  try {
+    builder.remove(Uuid::v4());
+    FAIL() << "expected kNotFound";
+  } catch (const Error& error) {
+    EXPECT_EQ(error.code(), ErrorCode::kNotFound);
+  }
+  EXPECT_THROW(builder.setStatus(Uuid::v4(), EntityStatus::kIgnored), Error);
+}
+
+TEST(RegistrySnapshot, EmptySnapshotAnswersEverything) {
+  auto snapshot = RegistrySnapshot::empty();
+  EXPECT_TRUE(snapshot->models().empty());
+  EXPECT_TRUE(snapshot->componentsFor("Pod", "v1").empty());
+  EXPECT_EQ(snapshot->preferredComponent("Pod", "v1"), nullptr);
+  EXPECT_TRUE(snapshot->registrants().empty());
+  EXPECT_EQ(snapshot->generation(), 0U);
+}
+
+}  // namespace
+}  // namespace meshery::registry

@@ -1,0 +1,119 @@
+#include <gtest/gtest.h>
+
+#include <limits>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "meshery/core/error.hpp"
+#include "meshery/yaml/yaml.hpp"
+#include "yaml_test_support.hpp"
+
+namespace meshery::yaml {
+namespace {
+
+using testing::strictText;
+
+// Pieces that exercise every quoting rule when glued together at random.
+const std::vector<std::string>& tricky() {
+  static const std::vector<std::string> pieces = {
+      "a",      "Z",      " ",    "  ",   "\n", "\n\n",       "\t",   ":",    ": ",     "#",
+      " #",     "-",      "- ",   "?",    "'",  "\"",         "\\",   "0",    "1",      "0x1F",
+      ".",      "e",      "E5",   "+",    "_",  "~",          "null", "yes",  "true",   "<<",
+      "---",    "...",    "{",    "}",    "[",  "]",          ",",    "&",    "*",      "!",
+      "|",      ">",      "%",    "@",    "`",  "é",          "日本", "🎉",    "\u00a0", "\u2028",
+      "\u0085", "\ufeff", "\x01", "\x7f", "\r", "2001-12-14", "1:20", ".inf", "-.5",
+  };
+  return pieces;
+}
+
+class RandomDocuments {
+ public:
+  explicit RandomDocuments(unsigned seed) : engine_(seed) {}
+
+  nlohmann::json value(int depth) {
+    switch (pick(depth > 4 ? 6 : 8)) {
+      case 0:
+        return nullptr;
+      case 1:
+        return pick(2) == 0;
+      case 2:
+        return static_cast<std::int64_t>(engine_()) >> pick(64);
+      case 3:
+        return std::uniform_real_distribution<double>(-1e6, 1e6)(engine_) * (pick(2) ? 1e-9 : 1e9);
+      case 4:
+      case 5:
+        return text();
+      case 6: {
+        nlohmann::json object = nlohmann::json::object();
+        for (int i = pick(4); i > 0; --i) object[text()] = value(depth + 1);
+        return object;
+      }
+      default: {
+        nlohmann::json array = nlohmann::json::array();
+        for (int i = pick(4); i > 0; --i) array.push_back(value(depth + 1));
+        return array;
+      }
+    }
+  }
+
+ private:
+  int pick(int bound) { return std::uniform_int_distribution<int>(0, bound - 1)(engine_); }
+
+  std::string text() {
+    std::string out;
+    for (int i = pick(5); i > 0; --i)
+      out += tricky()[static_cast<std::size_t>(pick(static_cast<int>(tricky().size())))];
+    return out;
+  }
+
+  std::mt19937_64 engine_;
+};
+
+TEST(YamlEmit, RandomDocumentsReadBackUnchanged) {
+  RandomDocuments documents(20240601);
+  for (int i = 0; i < 3000; ++i) {
+    const nlohmann::json value = documents.value(0);
+    const std::string text = emit(value);
+    nlohmann::json back;
+    ASSERT_NO_THROW(back = parse(text)) << text;
+    ASSERT_EQ(strictText(back), strictText(value)) << text;
+  }
+}
+
+TEST(YamlEmit, KeepsFloatsFloatsAndIntegersIntegers) {
+  const nlohmann::json value = {{"f", 1.0}, {"i", 1}, {"u", 18446744073709551615ULL}, {"z", -0.0}};
+  EXPECT_EQ(emit(value), "f: 1.0\ni: 1\nu: 18446744073709551615\nz: -0.0\n");
+  EXPECT_EQ(strictText(parse(emit(value))), strictText(value));
+}
+
+TEST(YamlEmit, WritesSpecialFloatsAsGoYamlDoes) {
+  EXPECT_EQ(emit(std::numeric_limits<double>::infinity()), ".inf\n");
+  EXPECT_EQ(emit(-std::numeric_limits<double>::infinity()), "-.inf\n");
+  EXPECT_EQ(emit(std::numeric_limits<double>::quiet_NaN()), ".nan\n");
+}
+
+TEST(YamlEmit, ReplacesInvalidUtf8LikeGoJson) {
+  EXPECT_EQ(emit(nlohmann::json(std::string("caf\xE9"))), "caf\xEF\xBF\xBD\n");
+}
+
+TEST(YamlEmit, RejectsBinaryValues) {
+  try {
+    emit(nlohmann::json::binary({1, 2, 3}));
+    ADD_FAILURE() << "binary was emitted";
+  } catch (const Error& error) {
+    EXPECT_EQ(error.code(), ErrorCode::kInvalidArgument);
+  }
+}
+
+TEST(YamlEmit, RejectsDocumentsTooDeepToReadBack) {
+  nlohmann::json deep = nlohmann::json::array();
+  for (int depth = 0; depth < 500; ++depth) deep = nlohmann::json::array({deep});
+  EXPECT_THROW(emit(deep), Error);
+  nlohmann::json allowed = 1;
+  for (int depth = 0; depth < 400; ++depth) allowed = nlohmann::json::array({allowed});
+  EXPECT_EQ(strictText(parse(emit(allowed))), strictText(allowed));
+}
+
+}  // namespace
+}  // namespace meshery::yaml

@@ -1,0 +1,149 @@
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "meshery/core/error.hpp"
+#include "meshery/yaml/yaml.hpp"
+#include "yaml_test_support.hpp"
+
+namespace meshery::yaml {
+namespace {
+
+using testing::strictText;
+
+Error parseError(const std::string& text) {
+  try {
+    parse(text);
+  } catch (const Error& error) {
+    return error;
+  }
+  ADD_FAILURE() << "no error for: " << text;
+  return Error(ErrorCode::kInternal, "no error");
+}
+
+std::string billionLaughs(int levels) {
+  std::string text = "l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n";
+  for (int level = 1; level <= levels; ++level) {
+    const std::string name = "l" + std::to_string(level);
+    const std::string alias = "*l" + std::to_string(level - 1);
+    text += name + ": &" + name + " [";
+    for (int i = 0; i < 10; ++i) text += (i == 0 ? "" : ", ") + alias;
+    text += "]\n";
+  }
+  return text;
+}
+
+TEST(YamlParse, ReadsAKubernetesManifestAsKubectlWould) {
+  const auto value = parse(
+      "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: flags\ndata:\n"
+      "  enabled: \"true\"\n  answer: \"42\"\nimmutable: yes\n");
+  EXPECT_EQ(strictText(value),
+            strictText(nlohmann::json{{"apiVersion", "v1"},
+                                      {"kind", "ConfigMap"},
+                                      {"metadata", {{"name", "flags"}}},
+                                      {"data", {{"enabled", "true"}, {"answer", "42"}}},
+                                      {"immutable", true}}));
+}
+
+TEST(YamlParse, ErrorsCarryCodeCauseRemedyAndOneBasedPosition) {
+  const Error error = parseError("a: 1\nb:\n  c: [1, 2\n");
+  EXPECT_EQ(error.code(), ErrorCode::kMalformedInput);
+  ASSERT_TRUE(error.position().has_value());
+  EXPECT_GE(error.position()->line, 3U);
+  EXPECT_GE(error.position()->column, 1U);
+  EXPECT_FALSE(error.cause().empty());
+  EXPECT_FALSE(error.remedy().empty());
+  EXPECT_EQ(std::string(error.what()), error.message());
+}
+
+TEST(YamlParse, NeverLetsAYamlCppExceptionEscape) {
+  const std::vector<std::string> inputs = {
+      "a: [",     "a: {b",          "- a\nb: c",       "a: 'x",         "? a\n? b\n: c\n: d",
+      "&a a: *b", "!<> x",          "%TAG ! !\n--- x", "a: |\n x\n  y", "{a: b}}",
+      "[a, b]]",  "- - - - -\n- ]", "a: &a\n  <<: *a", "\"\\q\"",       "%YAML 9.9\n---\na",
+  };
+  for (const auto& input : inputs) {
+    try {
+      parseAll(input);
+    } catch (const Error& error) {
+      EXPECT_EQ(error.code(), ErrorCode::kMalformedInput) << input;
+    } catch (const std::exception& error) {
+      ADD_FAILURE() << "escaped: " << error.what() << " for " << input;
+    }
+  }
+}
+
+TEST(YamlParse, RejectsAliasBombsWithinASecond) {
+  const Error error = parseError(billionLaughs(9));
+  EXPECT_NE(error.message().find("aliases expand"), std::string::npos) << error.message();
+}
+
+TEST(YamlParse, AllowsModerateAliasUse) {
+  const auto value = parse(billionLaughs(4));
+  EXPECT_EQ(value["l4"].size(), 10U);
+  EXPECT_EQ(value["l4"][9][9][9][9][9], "lol");
+}
+
+TEST(YamlParse, AliasBudgetSpansAllDocumentsOfAStream) {
+  std::string stream;
+  for (int i = 0; i < 20; ++i) stream += billionLaughs(5) + "---\n";
+  EXPECT_THROW(parseAll(stream), Error);
+}
+
+TEST(YamlParse, DeepNestingFailsCleanlyInFlowAndBlockStyle) {
+  const std::string flow(100000, '[');
+  EXPECT_NE(parseError(flow).message().find("nested deeper"), std::string::npos);
+  std::string block;
+  for (int depth = 0; depth < 2000; ++depth) block += std::string(depth * 2, ' ') + "k:\n";
+  EXPECT_NE(parseError(block).message().find("nested deeper"), std::string::npos);
+  std::string dashes;
+  for (int depth = 0; depth < 2000; ++depth) dashes += "- ";
+  EXPECT_NE(parseError(dashes + "x\n").message().find("nested deeper"), std::string::npos);
+}
+
+TEST(YamlParse, AcceptsTheDeepestAllowedNesting) {
+  const std::string text = std::string(400, '[') + std::string(400, ']');
+  nlohmann::json value = parse(text);
+  for (int depth = 1; depth < 400; ++depth) value = value[0];
+  EXPECT_EQ(value, nlohmann::json::array());
+}
+
+TEST(YamlParse, ParseAllSkipsEmptyAndNullDocuments) {
+  const auto documents = parseAll("# c\n---\n---\nnull\n---\na: 1\n--- ~\n---\n- 2\n...\n");
+  ASSERT_EQ(documents.size(), 2U);
+  EXPECT_EQ(documents[0], (nlohmann::json{{"a", 1}}));
+  EXPECT_EQ(documents[1], nlohmann::json::array({2}));
+  EXPECT_TRUE(parseAll("").empty());
+  EXPECT_TRUE(parseAll("# only a comment\n").empty());
+}
+
+TEST(YamlParse, ParseRejectsASecondDocumentAtItsLine) {
+  const Error error = parseError("a: 1\n---\nb: 2\n");
+  ASSERT_TRUE(error.position().has_value());
+  EXPECT_EQ(error.position()->line, 2U);
+  EXPECT_EQ(parse("a: 1\n---\n"), (nlohmann::json{{"a", 1}}));
+  EXPECT_TRUE(parse("").is_null());
+}
+
+TEST(YamlParse, ErrorsInALaterDocumentFailTheWholeStream) {
+  EXPECT_THROW(parseAll("a: 1\n---\nb: [\n"), Error);
+}
+
+TEST(YamlParse, EscapesDecodeToUtf8) {
+  const auto value = parse("a: \"\\x80 \\N \\_ \\L\"\n");
+  EXPECT_EQ(value["a"], "\u0080 \u0085 \u00a0 \u2028");
+  EXPECT_THROW(parse("a: \"\\ud800\"\n"), Error);
+}
+
+TEST(YamlParse, RejectsUtf16WithAHint) {
+  const Error error =
+      parseError(std::string("\xFF\xFE"
+                             "a\0:\0 \0"
+                             "1\0",
+                             10));
+  EXPECT_NE(error.cause().find("UTF-16"), std::string::npos) << error.cause();
+}
+
+}  // namespace
+}  // namespace meshery::yaml
