@@ -50,6 +50,11 @@ nlohmann::json parseJson(const FileLocation& location, std::string_view text) {
                 "The file is truncated or is not JSON despite its extension.",
                 "Fix the JSON syntax at the reported position, or export the model again.",
                 positionAt(text, offset));
+  } catch (const nlohmann::json::exception& error) {
+    // E.g. out_of_range for a number such as 1e400 that no double holds.
+    throw Error(ErrorCode::kMalformedInput, location.path + ": not valid JSON: " + error.what(),
+                "The file holds a value JSON cannot represent here (e.g. a number out of range).",
+                "Fix the value named, or export the model again.");
   }
 }
 
