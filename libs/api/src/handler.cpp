@@ -28,6 +28,7 @@ void registerRoutes(http::Router& router, Services& services) {
   registerHealthRoutes(router, services);
   registerSystemRoutes(router, services);
   registerUserRoutes(router, services);
+  registerRegistryRoutes(router, services);
 }
 
 }  // namespace meshery::api

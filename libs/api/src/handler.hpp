@@ -21,5 +21,7 @@ std::string formatTimestamp(std::chrono::system_clock::time_point time);
 void registerHealthRoutes(http::Router& router, Services& services);
 void registerSystemRoutes(http::Router& router, Services& services);
 void registerUserRoutes(http::Router& router, Services& services);
+/// GET /api/registry/… and its deprecated alias /api/meshmodels/…
+void registerRegistryRoutes(http::Router& router, Services& services);
 
 }  // namespace meshery::api

@@ -13,8 +13,10 @@
 #include "meshery/http/metrics.hpp"
 #include "meshery/http/server.hpp"
 #include "meshery/http/static_files.hpp"
+#include "meshery/registry/registry.hpp"
 #include "meshery/server/options.hpp"
 #include "meshery/store/store.hpp"
+#include "model_loading.hpp"
 
 namespace meshery::server {
 namespace {
@@ -53,7 +55,10 @@ int serve(const Options& options) {
   api::LocalProvider provider;
   provider.seed(*store);
   http::Metrics metrics;
-  api::Services services{*store, provider, metrics, api::loadOpenApi()};
+  registry::Registry registry;
+  auto models_dir = modelsDirectory(options.models_dir);
+  if (models_dir) loadModels(*models_dir, registry);
+  api::Services services{*store, provider, metrics, registry, api::loadOpenApi()};
   http::Router router;
   api::registerRoutes(router, services);
   auto web_root = webRoot(options);
@@ -68,7 +73,8 @@ int serve(const Options& options) {
              {"version", buildInfo().version},
              {"store", store->backend()},
              {"home", options.home.string()},
-             {"web_ui", web_root ? web_root->string() : "none"}});
+             {"web_ui", web_root ? web_root->string() : "none"},
+             {"models", models_dir ? models_dir->string() : "none"}});
   server.wait();
   log::info("meshery-server stopped");
   return 0;

@@ -50,6 +50,7 @@ std::vector<SettingSpec> settingSpecs() {
       {"idle-timeout", "60s", "keep-alive connection idle time"},
       {"drain-timeout", "15s", "time in-flight requests get on shutdown"},
       {"web-root", "", "folder of the web UI's static files (default: web/dist when present)"},
+      {"models-dir", "", "model definitions to load at start (default: models/ by the binary or build)"},
   };
 }
 
@@ -94,6 +95,7 @@ Options resolveOptions(const Settings& settings, const std::filesystem::path& us
   http.idle_timeout = settings.getDuration("idle-timeout");
   http.drain_timeout = settings.getDuration("drain-timeout");
   if (!settings.get("web-root").empty()) options.web_root = settings.get("web-root");
+  if (!settings.get("models-dir").empty()) options.models_dir = settings.get("models-dir");
   return options;
 }
 

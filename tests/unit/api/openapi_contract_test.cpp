@@ -6,6 +6,7 @@
 #include <set>
 
 #include "meshery/api/routes.hpp"
+#include "meshery/registry/registry.hpp"
 #include "meshery/store/store.hpp"
 #include "meshery_test/temp_dir.hpp"
 
@@ -23,7 +24,8 @@ TEST(OpenApiContract, EveryRouteIsDocumentedAndEveryDocumentedOperationIsRouted)
   auto store = store::openStore("sqlite:" + (dir.path() / "contract.db").string());
   LocalProvider provider;
   http::Metrics metrics;
-  Services services{*store, provider, metrics, loadOpenApi()};
+  registry::Registry registry;
+  Services services{*store, provider, metrics, registry, loadOpenApi()};
   http::Router router;
   registerRoutes(router, services);
 

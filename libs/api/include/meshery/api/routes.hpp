@@ -10,6 +10,10 @@ namespace meshery::store {
 class Store;
 }
 
+namespace meshery::registry {
+class Registry;
+}
+
 namespace meshery::api {
 
 /// What the handlers work with; owned by the composition root and alive
@@ -18,6 +22,7 @@ struct Services {
   store::Store& store;
   const Provider& provider;
   http::Metrics& metrics;
+  registry::Registry& registry;  ///< model definitions served by /api/registry
   nlohmann::json openapi;  ///< the REST contract (api/openapi.yaml as JSON)
 };
 

@@ -24,6 +24,9 @@ struct Options {
   log::Level log_level = log::Level::kInfo;
   http::ServerOptions http;
   std::optional<std::filesystem::path> web_root;  ///< static files of the web UI, when present
+  /// Model definitions loaded into the registry at boot; nullopt: automatic
+  /// (`models` beside the executable, else the build tree's `models`).
+  std::optional<std::filesystem::path> models_dir;
 };
 
 /// Turns resolved settings into options, validating every value. Throws

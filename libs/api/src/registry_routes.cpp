@@ -1,0 +1,235 @@
+// GET /api/registry/… (and the deprecated alias /api/meshmodels/…): models,
+// components, relationships, policies, categories and registrants of the
+// registry's current snapshot, in Meshery's paginated list shapes.
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "handler.hpp"
+#include "meshery/registry/query.hpp"
+#include "meshery/registry/registry.hpp"
+#include "registry_query_params.hpp"
+
+namespace meshery::api {
+namespace {
+
+using registry::RegistrySnapshot;
+
+/// Both of Meshery's prefixes: the current one and the deprecated alias.
+constexpr std::array<std::string_view, 2> kPrefixes = {"/api/registry", "/api/meshmodels"};
+
+/// Meshery's page envelope, in the legacy (page_size, total_count) and the
+/// new (pageSize, totalCount) casing at once.
+nlohmann::json envelope(std::size_t page, std::optional<std::size_t> page_size, std::size_t total,
+                        const char* key, nlohmann::json items) {
+  std::size_t size = page_size.value_or(total);
+  return {{"page", page},         {"page_size", size},   {"pageSize", size},
+          {"total_count", total}, {"totalCount", total}, {key, std::move(items)}};
+}
+
+template <typename T>
+nlohmann::json envelope(const registry::QueryResult<T>& result, const char* key,
+                        nlohmann::json items) {
+  return envelope(result.page, result.page_size, result.total_count, key, std::move(items));
+}
+
+nlohmann::json componentJson(const registry::ComponentDefinition& component, bool trim) {
+  nlohmann::json document = component.toJson();
+  if (trim && document.contains("component") && document["component"].is_object()) {
+    document["component"].erase("schema");
+  }
+  return document;
+}
+
+nlohmann::json modelJson(const RegistrySnapshot& snapshot, const registry::Model& model,
+                         const RegistryParams& params) {
+  nlohmann::json document = model.toJson();
+  if (params.embed_components) {
+    nlohmann::json components = nlohmann::json::array();
+    for (const auto& component : snapshot.componentsOfModel(model.name, model.upstream_version)) {
+      components.push_back(componentJson(*component, params.trim));
+    }
+    document["components"] = std::move(components);
+  }
+  if (params.embed_relationships) {
+    nlohmann::json relationships = nlohmann::json::array();
+    for (const auto& relationship :
+         snapshot.relationshipsOfModel(model.name, model.upstream_version)) {
+      relationships.push_back(relationship->toJson());
+    }
+    document["relationships"] = std::move(relationships);
+  }
+  return document;
+}
+
+http::Response listModels(const RegistrySnapshot& snapshot, const RegistryParams& params,
+                          registry::ModelQuery query) {
+  query.version = params.version;
+  query.list = params.list;
+  auto result = registry::queryModels(snapshot, query);
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& model : result.items) items.push_back(modelJson(snapshot, *model, params));
+  return http::Response::json(envelope(result, "models", std::move(items)));
+}
+
+http::Response listComponents(const RegistrySnapshot& snapshot, const RegistryParams& params,
+                              registry::ComponentQuery query) {
+  query.version = params.version;
+  query.api_version = params.api_version;
+  query.list = params.list;
+  auto result = registry::queryComponents(snapshot, query);
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& component : result.items)
+    items.push_back(componentJson(*component, params.trim));
+  return http::Response::json(envelope(result, "components", std::move(items)));
+}
+
+http::Response listRelationships(const RegistrySnapshot& snapshot, const RegistryParams& params,
+                                 registry::RelationshipQuery query) {
+  query.version = params.version;
+  query.list = params.list;
+  auto result = registry::queryRelationships(snapshot, query);
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& relationship : result.items) items.push_back(relationship->toJson());
+  return http::Response::json(envelope(result, "relationships", std::move(items)));
+}
+
+http::Response listPolicies(const RegistrySnapshot& snapshot, const RegistryParams& params,
+                            registry::PolicyQuery query) {
+  query.version = params.version;
+  query.list = params.list;
+  auto result = registry::queryPolicies(snapshot, query);
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& policy : result.items) items.push_back(policy->toJson());
+  return http::Response::json(envelope(result, "policies", std::move(items)));
+}
+
+bool containsIgnoringCase(std::string_view text, std::string_view needle) {
+  auto it = std::search(
+      text.begin(), text.end(), needle.begin(), needle.end(),
+      [](unsigned char a, unsigned char b) { return std::tolower(a) == std::tolower(b); });
+  return it != text.end();
+}
+
+/// One page of `items` (already filtered), in Meshery's envelope under `key`.
+http::Response pageOf(const std::vector<nlohmann::json>& items, const registry::PageRequest& page,
+                      const char* key) {
+  std::size_t size = page.page_size
+                         ? (*page.page_size == 0 ? registry::kDefaultPageSize : *page.page_size)
+                         : items.size();
+  nlohmann::json selected = nlohmann::json::array();
+  if (size > 0 && page.page < (items.size() + size - 1) / size) {
+    auto first = page.page * size;
+    auto last = std::min(items.size(), first + size);
+    for (auto i = first; i < last; ++i) selected.push_back(items[i]);
+  }
+  std::optional<std::size_t> reported =
+      page.page_size ? std::optional<std::size_t>(size) : std::nullopt;
+  return http::Response::json(
+      envelope(page.page, reported, items.size(), key, std::move(selected)));
+}
+
+http::Response listCategories(const RegistrySnapshot& snapshot, const RegistryParams& params) {
+  std::vector<nlohmann::json> items;
+  for (const auto& category : snapshot.categories()) {
+    if (!containsIgnoringCase(category.name, params.list.search)) continue;
+    items.push_back({{"id", category.id.toString()}, {"name", category.name}});
+  }
+  return pageOf(items, params.list.page, "categories");
+}
+
+http::Response listRegistrants(const RegistrySnapshot& snapshot, const RegistryParams& params) {
+  std::vector<nlohmann::json> items;
+  for (const auto& summary : snapshot.registrants()) {
+    const registry::Registrant& registrant = summary.registrant;
+    if (!containsIgnoringCase(registrant.name, params.list.search) &&
+        !containsIgnoringCase(registrant.kind, params.list.search)) {
+      continue;
+    }
+    nlohmann::json item =
+        registrant.document.is_object() ? registrant.document : nlohmann::json::object();
+    item["id"] = registrant.id.toString();
+    item["name"] = registrant.name;
+    item["kind"] = registrant.kind;
+    item["summary"] = {{"models", summary.models},
+                       {"components", summary.components},
+                       {"relationships", summary.relationships},
+                       {"policies", summary.policies}};
+    items.push_back(std::move(item));
+  }
+  return pageOf(items, params.list.page, "registrants");
+}
+
+using RegistryHandler =
+    std::function<http::Response(const RegistrySnapshot&, const RegistryParams&, http::Request&)>;
+
+/// Adds GET `suffix` under both prefixes: parse the query once, read the
+/// current snapshot once, answer from it.
+void addRead(http::Router& router, Services& services, std::string_view suffix,
+             const std::string& summary, const RegistryHandler& handler) {
+  for (std::string_view prefix : kPrefixes) {
+    router.add(http::Method::kGet, std::string(prefix) + std::string(suffix),
+               guarded(services, "registry.view",
+                       [&services, handler](http::Request& request, const Principal&) {
+                         RegistryParams params = parseRegistryParams(request);
+                         auto snapshot = services.registry.current();
+                         return handler(*snapshot, params, request);
+                       }),
+               {http::Dispatch::kBlocking, 0, summary});
+  }
+}
+
+}  // namespace
+
+void registerRegistryRoutes(http::Router& router, Services& services) {
+  using Snapshot = const RegistrySnapshot;
+  using Params = const RegistryParams;
+  using Request = http::Request;
+  addRead(router, services, "/models", "models of the registry",
+          [](Snapshot& s, Params& p, Request&) { return listModels(s, p, {}); });
+  addRead(router, services, "/models/{model}", "versions of one model",
+          [](Snapshot& s, Params& p, Request& r) {
+            return listModels(s, p, {.name = r.pathParam("model")});
+          });
+  addRead(router, services, "/models/{model}/components", "components of a model",
+          [](Snapshot& s, Params& p, Request& r) {
+            return listComponents(s, p, {.model_name = r.pathParam("model")});
+          });
+  addRead(router, services, "/models/{model}/components/{name}", "components of a kind in a model",
+          [](Snapshot& s, Params& p, Request& r) {
+            return listComponents(
+                s, p, {.model_name = r.pathParam("model"), .kind = r.pathParam("name")});
+          });
+  addRead(router, services, "/models/{model}/relationships", "relationships of a model",
+          [](Snapshot& s, Params& p, Request& r) {
+            return listRelationships(s, p, {.model_name = r.pathParam("model")});
+          });
+  addRead(router, services, "/models/{model}/policies", "policies of a model",
+          [](Snapshot& s, Params& p, Request& r) {
+            return listPolicies(s, p, {.model_name = r.pathParam("model")});
+          });
+  addRead(router, services, "/categories", "categories models use",
+          [](Snapshot& s, Params& p, Request&) { return listCategories(s, p); });
+  addRead(router, services, "/categories/{category}/models", "models of a category",
+          [](Snapshot& s, Params& p, Request& r) {
+            return listModels(s, p, {.category = r.pathParam("category")});
+          });
+  addRead(router, services, "/components", "components of every model",
+          [](Snapshot& s, Params& p, Request&) { return listComponents(s, p, {}); });
+  addRead(router, services, "/components/{name}", "components of a kind",
+          [](Snapshot& s, Params& p, Request& r) {
+            return listComponents(s, p, {.kind = r.pathParam("name")});
+          });
+  addRead(router, services, "/relationships", "relationships of every model",
+          [](Snapshot& s, Params& p, Request&) { return listRelationships(s, p, {}); });
+  addRead(router, services, "/registrants", "registrants with what they registered",
+          [](Snapshot& s, Params& p, Request&) { return listRegistrants(s, p); });
+}
+
+}  // namespace meshery::api
