@@ -220,7 +220,17 @@ QueryResult<ComponentDefinition> queryComponents(const RegistrySnapshot& snapsho
   };
   for (auto& field : commonFields<C>()) fields.push_back(std::move(field));
   const Comparator<C> order = comparatorFor(query.list.order, std::move(fields), "components");
-  return run(snapshot, snapshot.components(), query.list, order, [&](const C& component) {
+  // Start from the smallest indexed candidate set instead of every component.
+  std::vector<std::shared_ptr<const C>> narrowed;
+  const std::vector<std::shared_ptr<const C>>* candidates = &snapshot.components();
+  if (!query.kind.empty()) {
+    narrowed = snapshot.componentsOfKind(query.kind);
+    candidates = &narrowed;
+  } else if (!query.model_name.empty() && query.model_name != "all") {
+    narrowed = snapshot.componentsOfModel(query.model_name, query.version);
+    candidates = &narrowed;
+  }
+  return run(snapshot, *candidates, query.list, order, [&](const C& component) {
     return modelNameMatches(query.model_name, component.model.name) &&
            filterMatches(query.version, component.model.upstream_version) &&
            filterMatches(query.api_version, component.api_version) &&
