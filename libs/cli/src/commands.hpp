@@ -17,6 +17,10 @@ class Session;
 void addVersionCommand(CLI::App& parent, Session& session);
 void addCompletionCommand(CLI::App& parent, Session& session);
 void addSystemCommand(CLI::App& parent, Session& session);
+/// Adds the registry nouns (`model`, `component`, `relationship`) under `parent`.
+void addModelCommand(CLI::App& parent, Session& session);
+void addComponentCommand(CLI::App& parent, Session& session);
+void addRelationshipCommand(CLI::App& parent, Session& session);
 void addSystemStartCommand(CLI::App& system, Session& session);
 void addSystemStopCommand(CLI::App& system, Session& session);
 void addSystemRestartCommand(CLI::App& system, Session& session);

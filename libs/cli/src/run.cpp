@@ -40,6 +40,9 @@ void buildCommandTree(CLI::App& app, Session& session) {
                  "Path to the mesheryctl configuration (default $MESHERY_HOME/config.yaml)");
   app.add_flag("-v,--verbose", session.options().verbose, "Print debug information to stderr");
   addSystemCommand(app, session);
+  addModelCommand(app, session);
+  addComponentCommand(app, session);
+  addRelationshipCommand(app, session);
   addVersionCommand(app, session);
   addCompletionCommand(app, session);
 }

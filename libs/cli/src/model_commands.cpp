@@ -1,0 +1,85 @@
+// mesheryctl model list/view/search: the registry's models over REST.
+
+#include <CLI/CLI.hpp>
+#include <memory>
+
+#include "meshery/cli/output.hpp"
+#include "meshery/core/error.hpp"
+#include "commands.hpp"
+#include "registry_client.hpp"
+#include "session.hpp"
+
+namespace meshery::cli {
+namespace {
+
+std::vector<std::string> modelRow(const nlohmann::json& model) {
+  return {field(model, "/name"), field(model, "/category/name"), field(model, "/model/version"),
+          field(model, "/components_count"), field(model, "/relationships_count")};
+}
+
+const ListView kModelView{
+    "models", {"Name", "Category", "Version", "Components", "Relationships"}, modelRow};
+
+void listModels(Session& session, const ListFlags& flags) {
+  RegistryClient registry(session);
+  printList(session, registry.get("models", pageParams(flags)), kModelView, flags);
+}
+
+void searchModels(Session& session, const std::string& text, const ListFlags& flags) {
+  RegistryClient registry(session);
+  printList(session, registry.get("models", {{"search", text}, {"pagesize", "all"}}), kModelView,
+            flags);
+}
+
+void viewModel(Session& session, const std::string& name, const std::string& output) {
+  const auto format = parseOutputFormat(output.empty() ? "yaml" : output);
+  if (format == OutputFormat::kText) {
+    throw Error(ErrorCode::kInvalidArgument, "model view prints a document",
+                "-o accepts json or yaml here.", "Use -o json or -o yaml.");
+  }
+  RegistryClient registry(session);
+  const auto envelope = registry.get("models/" + percentEncode(name), {{"pagesize", "all"}});
+  const auto models = envelope.value("models", nlohmann::json::array());
+  if (models.empty()) {
+    throw Error(
+        ErrorCode::kNotFound, "model '" + name + "' not found",
+        "The registry has no model of that name.",
+        "Run 'mesheryctl model search " + name + "' or 'mesheryctl model list' to see the models.");
+  }
+  session.out() << renderDocument(models.size() == 1 ? models.front() : models, format);
+}
+
+}  // namespace
+
+void addModelCommand(CLI::App& parent, Session& session) {
+  auto* model =
+      parent.add_subcommand("model", "List, view and search the models of Meshery's registry");
+
+  auto* list = model->add_subcommand("list", "List the registry's models, one page at a time");
+  auto list_flags = std::make_shared<ListFlags>();
+  addListFlags(*list, *list_flags);
+  list->callback([&session, list_flags] {
+    session.setAction([&session, list_flags] { listModels(session, *list_flags); });
+  });
+
+  auto* view = model->add_subcommand("view", "Print a model's definition (YAML unless -o json)");
+  auto name = std::make_shared<std::string>();
+  auto output = std::make_shared<std::string>();
+  view->add_option("name", *name, "Model name, e.g. kubernetes")->required();
+  view->add_option("-o,--output", *output, "Output format: yaml (default) or json");
+  view->callback([&session, name, output] {
+    session.setAction([&session, name, output] { viewModel(session, *name, *output); });
+  });
+
+  auto* search = model->add_subcommand("search", "List the models whose name contains a text");
+  auto text = std::make_shared<std::string>();
+  auto search_flags = std::make_shared<ListFlags>();
+  search->add_option("text", *text, "Text to look for (case-insensitive)")->required();
+  search->add_option("-o,--output", search_flags->output, "Output format: json or yaml");
+  search->callback([&session, text, search_flags] {
+    session.setAction(
+        [&session, text, search_flags] { searchModels(session, *text, *search_flags); });
+  });
+}
+
+}  // namespace meshery::cli

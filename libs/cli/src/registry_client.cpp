@@ -1,0 +1,132 @@
+#include "registry_client.hpp"
+
+#include <CLI/CLI.hpp>
+#include <cctype>
+
+#include "meshery/cli/endpoint.hpp"
+#include "meshery/cli/output.hpp"
+#include "meshery/core/error.hpp"
+#include "meshery/http/client.hpp"
+#include "session.hpp"
+
+namespace meshery::cli {
+namespace {
+
+constexpr std::string_view kRegistryPrefix = "/api/meshmodels/";
+/// Upper bound for --page and --pagesize.
+constexpr std::size_t kMaxNumber = 1000000;
+
+std::string dialUrl(Endpoint endpoint) {
+  if (endpoint.host == "localhost") endpoint.host = "127.0.0.1";
+  return endpoint.baseUrl();
+}
+
+std::string itemCount(std::size_t count, const std::string& noun) {
+  return "Total number of " + noun + ": " + std::to_string(count) + "\n";
+}
+
+}  // namespace
+
+void addListFlags(CLI::App& command, ListFlags& flags) {
+  command.add_option("--page", flags.page, "Page to show, counting from 1")
+      ->check(CLI::Range(std::size_t{1}, kMaxNumber));
+  command.add_option("--pagesize", flags.page_size, "Items per page (server default when omitted)")
+      ->check(CLI::Range(std::size_t{1}, kMaxNumber));
+  command.add_flag("--count", flags.count, "Print only the total number of items");
+  command.add_option("-o,--output", flags.output, "Output format: json or yaml");
+}
+
+QueryParams pageParams(const ListFlags& flags) {
+  QueryParams params{{"page", std::to_string(flags.page - 1)}};
+  if (flags.page_size > 0) params.emplace_back("pagesize", std::to_string(flags.page_size));
+  return params;
+}
+
+RegistryClient::RegistryClient(Session& session)
+    : endpoint_(session.selectedContext().context.endpoint),
+      client_(std::make_unique<http::Client>(
+          dialUrl(parseEndpoint(endpoint_)),
+          http::ClientOptions{std::chrono::seconds(30), "mesheryctl"})) {}
+
+RegistryClient::~RegistryClient() = default;
+
+nlohmann::json RegistryClient::get(std::string_view path, const QueryParams& query) {
+  std::string target = std::string(kRegistryPrefix) + std::string(path);
+  char separator = '?';
+  for (const auto& [key, value] : query) {
+    target += separator + key + "=" + percentEncode(value);
+    separator = '&';
+  }
+  http::ClientResponse response;
+  try {
+    response = client_->get(target);
+  } catch (const Error& error) {
+    if (error.code() != ErrorCode::kUnavailable && error.code() != ErrorCode::kTimeout) throw;
+    throw Error(
+        error.code(), "the Meshery server at " + endpoint_ + " did not answer", error.message(),
+        "Start it with 'mesheryctl system start', or check the current context's endpoint.");
+  }
+  if (response.status >= 400) throw response.toError();
+  return response.json();
+}
+
+std::string percentEncode(std::string_view text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string encoded;
+  for (const unsigned char c : text) {
+    if (std::isalnum(c) != 0 || c == '-' || c == '_' || c == '.' || c == '~') {
+      encoded += static_cast<char>(c);
+    } else {
+      encoded += '%';
+      encoded += kHex[c >> 4U];
+      encoded += kHex[c & 0x0FU];
+    }
+  }
+  return encoded;
+}
+
+std::string field(const nlohmann::json& item, const char* pointer) {
+  const nlohmann::json::json_pointer location(pointer);
+  if (!item.contains(location)) return "-";
+  const auto& value = item.at(location);
+  if (value.is_null()) return "-";
+  if (value.is_string()) return value.get<std::string>().empty() ? "-" : value.get<std::string>();
+  return value.dump();
+}
+
+void printList(Session& session, const nlohmann::json& envelope, const ListView& view,
+               const ListFlags& flags) {
+  const auto format = parseOutputFormat(flags.output);
+  const std::size_t total = envelope.value("total_count", std::size_t{0});
+  const nlohmann::json items = envelope.value(view.noun, nlohmann::json::array());
+  if (flags.count) {
+    if (format == OutputFormat::kText) {
+      session.out() << itemCount(total, view.noun);
+    } else {
+      session.out() << renderDocument({{"total_count", total}}, format);
+    }
+    return;
+  }
+  if (format != OutputFormat::kText) {
+    session.out() << renderDocument(items, format);
+    return;
+  }
+  if (items.empty()) {
+    session.out() << (total == 0
+                          ? "No " + view.noun + " found.\n"
+                          : "Page " + std::to_string(flags.page) + " has no " + view.noun + ".\n");
+    session.out() << itemCount(total, view.noun);
+    return;
+  }
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& item : items) rows.push_back(view.row(item));
+  session.out() << renderTable(view.headers, rows) << itemCount(total, view.noun);
+  const std::size_t page_size = envelope.value("page_size", items.size());
+  if (page_size > 0 && flags.page * page_size < total) {
+    const std::size_t pages = (total + page_size - 1) / page_size;
+    session.out() << "Page " << flags.page << " of " << pages << "; see more with --page "
+                  << flags.page + 1 << ".\n";
+  }
+}
+
+}  // namespace meshery::cli

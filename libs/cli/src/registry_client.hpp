@@ -1,0 +1,81 @@
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace CLI {
+class App;
+}
+
+namespace meshery::http {
+class Client;
+}
+
+namespace meshery::cli {
+
+class Session;
+
+
+/// Query parameters of one request, in order; values are percent-encoded
+/// when the target is built.
+using QueryParams = std::vector<std::pair<std::string, std::string>>;
+
+/// Flags shared by the registry's list commands. `page` is 1-based for
+/// people; the API counts pages from 0.
+struct ListFlags {
+  std::size_t page = 1;       ///< --page
+  std::size_t page_size = 0;  ///< --pagesize; 0 leaves the server's default
+  bool count = false;         ///< --count
+  std::string output;         ///< -o/--output
+};
+
+/// Adds --page, --pagesize, --count and -o/--output to `command`.
+void addListFlags(CLI::App& command, ListFlags& flags);
+
+/// `page` (0-based) and `pagesize` for the API from `flags`.
+QueryParams pageParams(const ListFlags& flags);
+
+/// Reads the registry of the current context's server over REST
+/// (`/api/meshmodels/…`). Not thread-safe.
+class RegistryClient {
+ public:
+  /// Uses the endpoint of the session's current context.
+  explicit RegistryClient(Session& session);
+  ~RegistryClient();
+  RegistryClient(const RegistryClient&) = delete;
+  RegistryClient& operator=(const RegistryClient&) = delete;
+
+  /// GET /api/meshmodels/`path` with `query`: the page envelope. Throws
+  /// Error: kUnavailable (with a remedy) when the server cannot be reached,
+  /// the server's own error for 4xx/5xx answers.
+  nlohmann::json get(std::string_view path, const QueryParams& query);
+
+ private:
+  std::string endpoint_;
+  std::unique_ptr<http::Client> client_;
+};
+
+/// Percent-encodes `text` for a path segment or a query value.
+std::string percentEncode(std::string_view text);
+
+/// The string at `pointer` ("/model/name") in `item`, or "-" when absent.
+std::string field(const nlohmann::json& item, const char* pointer);
+
+/// Describes one kind of list the registry commands print.
+struct ListView {
+  std::string noun;                                             ///< plural, e.g. "models"
+  std::vector<std::string> headers;                             ///< table columns
+  std::vector<std::string> (*row)(const nlohmann::json& item);  ///< cells of one item
+};
+
+/// Prints `envelope[view.noun]`: the items as JSON/YAML with -o, else a table
+/// with a "Total number of <noun>: N" footer (only that line with --count).
+void printList(Session& session, const nlohmann::json& envelope, const ListView& view,
+               const ListFlags& flags);
+
+}  // namespace meshery::cli
