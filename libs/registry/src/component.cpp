@@ -25,10 +25,7 @@ void normaliseSchema(nlohmann::json& component) {
 }  // namespace
 
 ComponentDefinition ComponentDefinition::fromJson(const nlohmann::json& input) {
-  if (!input.is_object()) {
-    throw detail::invalidField(kEntity, "document",
-                               std::string("must be a JSON object, not ") + input.type_name());
-  }
+  detail::requireDocumentObject(input, kEntity);
   ComponentDefinition definition;
   definition.document = input;
   nlohmann::json& document = definition.document;
@@ -49,12 +46,7 @@ ComponentDefinition ComponentDefinition::fromJson(const nlohmann::json& input) {
       detail::requiredString(*component, "version", kEntity, "component.version");
   normaliseSchema(*component);
 
-  const nlohmann::json* model = detail::member(document, "model");
-  if (model == nullptr) throw detail::invalidField(kEntity, "model", "is required");
-  definition.model = detail::readModelRef(*model, kEntity, "model");
-  if (definition.model.name.empty()) {
-    throw detail::invalidField(kEntity, "model.name", "is required");
-  }
+  definition.model = detail::requiredModelRef(document, kEntity);
   definition.display_name = detail::optionalString(document, "displayName", kEntity, "displayName");
   if (definition.display_name.empty()) definition.display_name = definition.kind;
   definition.status = detail::readStatus(document, kEntity);

@@ -144,4 +144,19 @@ void writeStatus(nlohmann::json& document, EntityStatus status) {
   }
 }
 
+
+ModelRef requiredModelRef(const nlohmann::json& document, std::string_view entity) {
+  const nlohmann::json* model = member(document, "model");
+  if (model == nullptr) throw invalidField(entity, "model", "is required");
+  ModelRef ref = readModelRef(*model, entity, "model");
+  if (ref.name.empty()) throw invalidField(entity, "model.name", "is required");
+  return ref;
+}
+
+void requireDocumentObject(const nlohmann::json& input, std::string_view entity) {
+  if (!input.is_object()) {
+    throw invalidField(entity, "document",
+                       std::string("must be a JSON object, not ") + input.type_name());
+  }
+}
 }  // namespace meshery::registry::detail

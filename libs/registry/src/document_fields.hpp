@@ -41,6 +41,12 @@ EntityStatus readStatus(const nlohmann::json& document, std::string_view entity)
 /// category: {name}}) or a bare name string.
 ModelRef readModelRef(const nlohmann::json& model, std::string_view entity, std::string_view field);
 
+/// The document's required `model` reference, with a non-empty name.
+ModelRef requiredModelRef(const nlohmann::json& document, std::string_view entity);
+
+/// Throws invalidField unless `input` is a JSON object (a definition document).
+void requireDocumentObject(const nlohmann::json& input, std::string_view entity);
+
 /// The document's `id` when it is a non-nil UUID; nullopt when absent, null,
 /// empty or nil; invalidField when it is not a UUID.
 std::optional<Uuid> readId(const nlohmann::json& document, std::string_view entity);

@@ -55,10 +55,7 @@ Registrant readRegistrant(const nlohmann::json& document) {
 }  // namespace
 
 Model Model::fromJson(const nlohmann::json& input) {
-  if (!input.is_object()) {
-    throw detail::invalidField(kEntity, "document",
-                               std::string("must be a JSON object, not ") + input.type_name());
-  }
+  detail::requireDocumentObject(input, kEntity);
   Model model;
   model.document = input;
   nlohmann::json& document = model.document;

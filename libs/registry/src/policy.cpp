@@ -10,10 +10,7 @@ constexpr std::string_view kEntity = "policy";
 }  // namespace
 
 PolicyDefinition PolicyDefinition::fromJson(const nlohmann::json& input) {
-  if (!input.is_object()) {
-    throw detail::invalidField(kEntity, "document",
-                               std::string("must be a JSON object, not ") + input.type_name());
-  }
+  detail::requireDocumentObject(input, kEntity);
   PolicyDefinition definition;
   definition.document = input;
   nlohmann::json& document = definition.document;
@@ -22,12 +19,7 @@ PolicyDefinition PolicyDefinition::fromJson(const nlohmann::json& input) {
   definition.kind = detail::requiredString(document, "kind", kEntity, "kind");
   definition.version = detail::optionalString(document, "version", kEntity, "version");
   definition.sub_type = detail::optionalString(document, "subType", kEntity, "subType");
-  const nlohmann::json* model = detail::member(document, "model");
-  if (model == nullptr) throw detail::invalidField(kEntity, "model", "is required");
-  definition.model = detail::readModelRef(*model, kEntity, "model");
-  if (definition.model.name.empty()) {
-    throw detail::invalidField(kEntity, "model.name", "is required");
-  }
+  definition.model = detail::requiredModelRef(document, kEntity);
   definition.status = detail::readStatus(document, kEntity);
   const nlohmann::json* expression = detail::member(document, "expression");
   const std::string expression_text = expression != nullptr ? expression->dump() : std::string();

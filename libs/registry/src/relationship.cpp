@@ -11,10 +11,7 @@ constexpr std::string_view kEntity = "relationship";
 }  // namespace
 
 RelationshipDefinition RelationshipDefinition::fromJson(const nlohmann::json& input) {
-  if (!input.is_object()) {
-    throw detail::invalidField(kEntity, "document",
-                               std::string("must be a JSON object, not ") + input.type_name());
-  }
+  detail::requireDocumentObject(input, kEntity);
   RelationshipDefinition definition;
   definition.document = input;
   nlohmann::json& document = definition.document;
@@ -23,12 +20,7 @@ RelationshipDefinition RelationshipDefinition::fromJson(const nlohmann::json& in
   definition.kind = detail::requiredString(document, "kind", kEntity, "kind");
   definition.type = detail::optionalString(document, "type", kEntity, "type");
   definition.sub_type = detail::optionalString(document, "subType", kEntity, "subType");
-  const nlohmann::json* model = detail::member(document, "model");
-  if (model == nullptr) throw detail::invalidField(kEntity, "model", "is required");
-  definition.model = detail::readModelRef(*model, kEntity, "model");
-  if (definition.model.name.empty()) {
-    throw detail::invalidField(kEntity, "model.name", "is required");
-  }
+  definition.model = detail::requiredModelRef(document, kEntity);
   definition.status = detail::readStatus(document, kEntity);
   if (const nlohmann::json* metadata = detail::member(document, "metadata")) {
     definition.is_annotation =
