@@ -41,6 +41,16 @@ class Uuid {
   Bytes bytes_{};
 };
 
+/// Hash for unordered containers keyed by Uuid (the bytes are random or
+/// SHA-1 derived, so folding them is a good hash).
+struct UuidHash {
+  std::size_t operator()(const Uuid& id) const noexcept {
+    std::size_t hash = 0;
+    for (std::uint8_t byte : id.bytes()) hash = hash * 131 + byte;
+    return hash;
+  }
+};
+
 /// The RFC 9562 DNS and URL namespaces, for v5 ids. constexpr, so that
 /// other translation units' globals may be derived from them safely.
 inline constexpr Uuid kUuidNamespaceDns{Uuid::Bytes{0x6b, 0xa7, 0xb8, 0x10, 0x9d, 0xad, 0x11, 0xd1,

@@ -112,7 +112,7 @@ class RegistrySnapshot {
   template <typename T>
   struct Table {
     std::vector<std::shared_ptr<const T>> items;
-    std::map<Uuid, std::size_t> by_id;
+    std::unordered_map<Uuid, std::size_t, UuidHash> by_id;
     std::vector<std::string> search_text;
     Index by_model;  ///< model name → positions
   };
@@ -168,7 +168,7 @@ class SnapshotBuilder {
   template <typename T>
   struct Items {
     std::vector<std::shared_ptr<const T>> items;
-    std::map<Uuid, std::size_t> by_id;
+    std::unordered_map<Uuid, std::size_t, UuidHash> by_id;
   };
   void removeModelEntities(const Model& model);
   void markDuplicates();
