@@ -159,6 +159,35 @@ const std::string& RegistrySnapshot::searchText(const PolicyDefinition& policy) 
   return textOf(policies_, policy);
 }
 
+namespace {
+
+template <typename Table, typename Items>
+const std::vector<std::string>* alignedTexts(const Table& table, const Items& items) {
+  return &items == &table.items ? &table.search_text : nullptr;
+}
+
+}  // namespace
+
+const std::vector<std::string>* RegistrySnapshot::alignedSearchTexts(
+    const std::vector<ModelPtr>& items) const {
+  return alignedTexts(models_, items);
+}
+
+const std::vector<std::string>* RegistrySnapshot::alignedSearchTexts(
+    const std::vector<ComponentPtr>& items) const {
+  return alignedTexts(components_, items);
+}
+
+const std::vector<std::string>* RegistrySnapshot::alignedSearchTexts(
+    const std::vector<RelationshipPtr>& items) const {
+  return alignedTexts(relationships_, items);
+}
+
+const std::vector<std::string>* RegistrySnapshot::alignedSearchTexts(
+    const std::vector<PolicyPtr>& items) const {
+  return alignedTexts(policies_, items);
+}
+
 void RegistrySnapshot::indexRegistrants() {
   for (std::size_t i = 0; i < models_.items.size(); ++i) {
     const Registrant& registrant = models_.items[i]->registrant;

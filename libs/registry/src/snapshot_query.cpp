@@ -123,11 +123,16 @@ QueryResult<T> run(const RegistrySnapshot& snapshot,
                    const std::vector<std::shared_ptr<const T>>& items, const ListOptions& list,
                    const Comparator<T>& order, Match match) {
   const std::string needle = detail::toLower(list.search);
+  const std::vector<std::string>* texts = snapshot.alignedSearchTexts(items);
   std::vector<std::shared_ptr<const T>> matched;
-  for (const auto& item : items) {
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const auto& item = items[i];
     if (list.status && item->status != *list.status) continue;
     if (!annotationMatches(list.annotations, *item)) continue;
-    if (!needle.empty() && snapshot.searchText(*item).find(needle) == std::string::npos) continue;
+    if (!needle.empty()) {
+      const std::string& text = texts != nullptr ? (*texts)[i] : snapshot.searchText(*item);
+      if (text.find(needle) == std::string::npos) continue;
+    }
     if (!match(*item)) continue;
     matched.push_back(item);
   }

@@ -102,6 +102,15 @@ class RegistrySnapshot {
   [[nodiscard]] const std::string& searchText(const ComponentDefinition& component) const;
   [[nodiscard]] const std::string& searchText(const RelationshipDefinition& relationship) const;
   [[nodiscard]] const std::string& searchText(const PolicyDefinition& policy) const;
+  /// When `items` is one of this snapshot's own lists (models(), components()…),
+  /// the search texts in the same order, so a scan needs no lookup per item;
+  /// null for any other list.
+  [[nodiscard]] const std::vector<std::string>* alignedSearchTexts(const std::vector<ModelPtr>& items) const;
+  [[nodiscard]] const std::vector<std::string>* alignedSearchTexts(
+      const std::vector<ComponentPtr>& items) const;
+  [[nodiscard]] const std::vector<std::string>* alignedSearchTexts(
+      const std::vector<RelationshipPtr>& items) const;
+  [[nodiscard]] const std::vector<std::string>* alignedSearchTexts(const std::vector<PolicyPtr>& items) const;
 
  private:
   friend class SnapshotBuilder;
