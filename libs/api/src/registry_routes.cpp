@@ -68,46 +68,45 @@ nlohmann::json modelJson(const RegistrySnapshot& snapshot, const registry::Model
   return document;
 }
 
-http::Response listModels(const RegistrySnapshot& snapshot, const RegistryParams& params,
-                          registry::ModelQuery query) {
+/// Runs a registry query with the request's common parameters and answers
+/// Meshery's page envelope, each item rendered by `render`.
+template <typename Query, typename Run, typename Render>
+http::Response listPage(const RegistrySnapshot& snapshot, const RegistryParams& params, Query query,
+                        Run run, const char* key, Render render) {
   query.version = params.version;
   query.list = params.list;
-  auto result = registry::queryModels(snapshot, query);
+  auto result = run(snapshot, query);
   nlohmann::json items = nlohmann::json::array();
-  for (const auto& model : result.items) items.push_back(modelJson(snapshot, *model, params));
-  return http::Response::json(envelope(result, "models", std::move(items)));
+  for (const auto& item : result.items) items.push_back(render(*item));
+  return http::Response::json(envelope(result, key, std::move(items)));
+}
+
+http::Response listModels(const RegistrySnapshot& snapshot, const RegistryParams& params,
+                          registry::ModelQuery query) {
+  return listPage(snapshot, params, std::move(query), registry::queryModels, "models",
+                  [&](const registry::Model& model) { return modelJson(snapshot, model, params); });
 }
 
 http::Response listComponents(const RegistrySnapshot& snapshot, const RegistryParams& params,
                               registry::ComponentQuery query) {
-  query.version = params.version;
   query.api_version = params.api_version;
-  query.list = params.list;
-  auto result = registry::queryComponents(snapshot, query);
-  nlohmann::json items = nlohmann::json::array();
-  for (const auto& component : result.items)
-    items.push_back(componentJson(*component, params.trim));
-  return http::Response::json(envelope(result, "components", std::move(items)));
+  return listPage(snapshot, params, std::move(query), registry::queryComponents, "components",
+                  [&](const registry::ComponentDefinition& component) {
+                    return componentJson(component, params.trim);
+                  });
 }
 
 http::Response listRelationships(const RegistrySnapshot& snapshot, const RegistryParams& params,
                                  registry::RelationshipQuery query) {
-  query.version = params.version;
-  query.list = params.list;
-  auto result = registry::queryRelationships(snapshot, query);
-  nlohmann::json items = nlohmann::json::array();
-  for (const auto& relationship : result.items) items.push_back(relationship->toJson());
-  return http::Response::json(envelope(result, "relationships", std::move(items)));
+  return listPage(
+      snapshot, params, std::move(query), registry::queryRelationships, "relationships",
+      [](const registry::RelationshipDefinition& relationship) { return relationship.toJson(); });
 }
 
 http::Response listPolicies(const RegistrySnapshot& snapshot, const RegistryParams& params,
                             registry::PolicyQuery query) {
-  query.version = params.version;
-  query.list = params.list;
-  auto result = registry::queryPolicies(snapshot, query);
-  nlohmann::json items = nlohmann::json::array();
-  for (const auto& policy : result.items) items.push_back(policy->toJson());
-  return http::Response::json(envelope(result, "policies", std::move(items)));
+  return listPage(snapshot, params, std::move(query), registry::queryPolicies, "policies",
+                  [](const registry::PolicyDefinition& policy) { return policy.toJson(); });
 }
 
 bool containsIgnoringCase(std::string_view text, std::string_view needle) {

@@ -5,9 +5,9 @@
 #include <cctype>
 #include <memory>
 
+#include "commands.hpp"
 #include "meshery/cli/output.hpp"
 #include "meshery/core/error.hpp"
-#include "commands.hpp"
 #include "registry_client.hpp"
 #include "session.hpp"
 
@@ -133,16 +133,8 @@ void addComponentCommand(CLI::App& parent, Session& session) {
 
   addViewCommand(*component, session);
 
-  auto* search =
-      component->add_subcommand("search", "List the components whose kind contains a text");
-  auto text = std::make_shared<std::string>();
-  auto search_flags = std::make_shared<ListFlags>();
-  search->add_option("text", *text, "Text to look for (case-insensitive)")->required();
-  search->add_option("-o,--output", search_flags->output, "Output format: json or yaml");
-  search->callback([&session, text, search_flags] {
-    session.setAction(
-        [&session, text, search_flags] { searchComponents(session, *text, *search_flags); });
-  });
+  addSearchCommand(*component, session, "List the components whose kind contains a text",
+                   searchComponents);
 }
 
 }  // namespace meshery::cli

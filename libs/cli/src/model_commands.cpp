@@ -71,15 +71,7 @@ void addModelCommand(CLI::App& parent, Session& session) {
     session.setAction([&session, name, output] { viewModel(session, *name, *output); });
   });
 
-  auto* search = model->add_subcommand("search", "List the models whose name contains a text");
-  auto text = std::make_shared<std::string>();
-  auto search_flags = std::make_shared<ListFlags>();
-  search->add_option("text", *text, "Text to look for (case-insensitive)")->required();
-  search->add_option("-o,--output", search_flags->output, "Output format: json or yaml");
-  search->callback([&session, text, search_flags] {
-    session.setAction(
-        [&session, text, search_flags] { searchModels(session, *text, *search_flags); });
-  });
+  addSearchCommand(*model, session, "List the models whose name contains a text", searchModels);
 }
 
 }  // namespace meshery::cli

@@ -36,6 +36,18 @@ void addListFlags(CLI::App& command, ListFlags& flags) {
   command.add_option("-o,--output", flags.output, "Output format: json or yaml");
 }
 
+void addSearchCommand(CLI::App& noun, Session& session, const std::string& description,
+                      SearchAction search) {
+  auto* command = noun.add_subcommand("search", description);
+  auto text = std::make_shared<std::string>();
+  auto flags = std::make_shared<ListFlags>();
+  command->add_option("text", *text, "Text to look for (case-insensitive)")->required();
+  command->add_option("-o,--output", flags->output, "Output format: json or yaml");
+  command->callback([&session, text, flags, search = std::move(search)] {
+    session.setAction([&session, text, flags, search] { search(session, *text, *flags); });
+  });
+}
+
 QueryParams pageParams(const ListFlags& flags) {
   QueryParams params{{"page", std::to_string(flags.page - 1)}};
   if (flags.page_size > 0) params.emplace_back("pagesize", std::to_string(flags.page_size));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -20,7 +21,6 @@ namespace meshery::cli {
 
 class Session;
 
-
 /// Query parameters of one request, in order; values are percent-encoded
 /// when the target is built.
 using QueryParams = std::vector<std::pair<std::string, std::string>>;
@@ -36,6 +36,13 @@ struct ListFlags {
 
 /// Adds --page, --pagesize, --count and -o/--output to `command`.
 void addListFlags(CLI::App& command, ListFlags& flags);
+
+/// The action of a `search <text>` subcommand.
+using SearchAction =
+    std::function<void(Session& session, const std::string& text, const ListFlags& flags)>;
+/// Adds `search <text> [-o json|yaml]` to `noun`; `search` runs after parsing.
+void addSearchCommand(CLI::App& noun, Session& session, const std::string& description,
+                      SearchAction search);
 
 /// `page` (0-based) and `pagesize` for the API from `flags`.
 QueryParams pageParams(const ListFlags& flags);

@@ -121,7 +121,12 @@ std::optional<InvalidCharacter> findInvalidCharacter(std::string_view text) {
   return std::nullopt;
 }
 
-std::string toValidUtf8(std::string_view text) {
+namespace {
+
+/// Copies valid UTF-8 sequences and appends `replace(byte)` for each byte
+/// that starts an invalid one.
+template <typename Replace>
+std::string rewriteInvalidBytes(std::string_view text, Replace replace) {
   std::string out;
   out.reserve(text.size());
   std::size_t offset = 0;
@@ -130,28 +135,23 @@ std::string toValidUtf8(std::string_view text) {
     if (point.valid) {
       out.append(text.substr(offset, point.length));
     } else {
-      appendUtf8(out, kReplacement);
+      appendUtf8(out, replace(byteAt(text, offset)));
     }
     offset += point.length;
   }
   return out;
 }
 
+}  // namespace
+
+std::string toValidUtf8(std::string_view text) {
+  return rewriteInvalidBytes(text, [](unsigned char) { return kReplacement; });
+}
+
 std::string repairEscapedBytes(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  std::size_t offset = 0;
-  while (offset < text.size()) {
-    const CodePoint point = decodeUtf8(text, offset);
-    if (point.valid) {
-      out.append(text.substr(offset, point.length));
-    } else {
-      const unsigned char byte = byteAt(text, offset);
-      appendUtf8(out, byte == 0x85U || byte == 0xA0U ? char32_t{byte} : kReplacement);
-    }
-    offset += point.length;
-  }
-  return out;
+  return rewriteInvalidBytes(text, [](unsigned char byte) {
+    return byte == 0x85U || byte == 0xA0U ? char32_t{byte} : kReplacement;
+  });
 }
 
 std::optional<std::string> decodeBase64(std::string_view text) {
