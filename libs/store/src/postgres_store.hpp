@@ -4,6 +4,7 @@
 
 #include "meshery/store/store.hpp"
 #include "postgres_database.hpp"
+#include "postgres_registry.hpp"
 #include "postgres_repositories.hpp"
 
 namespace meshery::store {
@@ -25,12 +26,14 @@ class PostgresStore final : public Store {
   OrganizationRepository& organizations() override { return organizations_; }
   UserRepository& users() override { return users_; }
   PreferenceRepository& preferences() override { return preferences_; }
+  RegistryRepository& registry() override { return registry_; }
 
  private:
   PostgresDatabase database_;
   PostgresOrganizations organizations_{database_};
   PostgresUsers users_{database_};
   PostgresPreferences preferences_{database_};
+  PostgresRegistry registry_{database_};
 };
 
 }  // namespace meshery::store

@@ -72,6 +72,12 @@ bool SqliteStatement::step() {
   throwSqliteError(db_, rc, "running a statement");
 }
 
+void SqliteStatement::reset() {
+  // A failed previous step is reported by that step(), not again here.
+  sqlite3_reset(statement_);
+  sqlite3_clear_bindings(statement_);
+}
+
 std::string_view SqliteStatement::text(int index) const {
   const unsigned char* text = sqlite3_column_text(statement_, index);
   if (text == nullptr) return {};

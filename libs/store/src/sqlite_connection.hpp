@@ -28,6 +28,8 @@ class SqliteStatement {
   SqliteStatement& bind(int index, std::int64_t value);
   /// Advances to the next row; false when there is none.
   bool step();
+  /// Makes the statement ready to run again with new bindings.
+  void reset();
   /// Column `index` (0-based) of the current row; valid until the next step().
   [[nodiscard]] std::string_view text(int index) const;
   [[nodiscard]] std::int64_t integer(int index) const;

@@ -4,6 +4,7 @@
 
 #include "meshery/store/store.hpp"
 #include "sqlite_database.hpp"
+#include "sqlite_registry.hpp"
 #include "sqlite_repositories.hpp"
 
 namespace meshery::store {
@@ -24,12 +25,14 @@ class SqliteStore final : public Store {
   OrganizationRepository& organizations() override { return organizations_; }
   UserRepository& users() override { return users_; }
   PreferenceRepository& preferences() override { return preferences_; }
+  RegistryRepository& registry() override { return registry_; }
 
  private:
   SqliteDatabase database_;
   SqliteOrganizations organizations_{database_};
   SqliteUsers users_{database_};
   SqlitePreferences preferences_{database_};
+  SqliteRegistry registry_{database_};
 };
 
 }  // namespace meshery::store

@@ -10,25 +10,10 @@
 #include <vector>
 
 #include "meshery/core/uuid.hpp"
+#include "meshery/store/entity.hpp"
+#include "meshery/store/registry_repository.hpp"
 
 namespace meshery::store {
-
-using Timestamp = std::chrono::system_clock::time_point;
-
-/// Who may see an entity (Meshery's visibility values).
-enum class Visibility { kPrivate, kPublic, kPublished };
-std::string_view toString(Visibility visibility);
-Visibility parseVisibility(std::string_view text);  ///< throws Error(kInvalidArgument)
-
-/// What every stored entity carries, even in local mode.
-struct EntityMeta {
-  Uuid id;
-  Uuid owner_id;         ///< the user who owns the entity
-  Uuid organization_id;  ///< the organisation it belongs to
-  Visibility visibility = Visibility::kPrivate;
-  Timestamp created_at{};
-  Timestamp updated_at{};
-};
 
 struct Organization {
   EntityMeta meta;
@@ -120,6 +105,7 @@ class Store {
   virtual OrganizationRepository& organizations() = 0;
   virtual UserRepository& users() = 0;
   virtual PreferenceRepository& preferences() = 0;
+  virtual RegistryRepository& registry() = 0;
 };
 
 /// Opens (creating and migrating as needed) the store named by `url`:
