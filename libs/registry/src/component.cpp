@@ -26,8 +26,13 @@ void normaliseSchema(nlohmann::json& component) {
 
 ComponentDefinition ComponentDefinition::fromJson(const nlohmann::json& input) {
   detail::requireDocumentObject(input, kEntity);
+  return fromJson(nlohmann::json(input));
+}
+
+ComponentDefinition ComponentDefinition::fromJson(nlohmann::json&& input) {
+  detail::requireDocumentObject(input, kEntity);
   ComponentDefinition definition;
-  definition.document = input;
+  definition.document = std::move(input);
   nlohmann::json& document = definition.document;
   std::string schema_version =
       detail::optionalString(document, "schemaVersion", kEntity, "schemaVersion");

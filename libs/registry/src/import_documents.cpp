@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "document_fields.hpp"
+#include "fast_json.hpp"
 #include "meshery/core/error.hpp"
 #include "meshery/yaml/yaml.hpp"
 
@@ -41,7 +42,8 @@ SourcePosition positionAt(std::string_view text, std::size_t offset) {
   return position;
 }
 
-nlohmann::json parseJson(const FileLocation& location, std::string_view text) {
+nlohmann::json parseJson(const FileLocation& location, std::string_view text, bool padded) {
+  if (auto document = parseJsonFast(text, padded)) return std::move(*document);
   try {
     return nlohmann::json::parse(text);
   } catch (const nlohmann::json::parse_error& error) {
@@ -102,11 +104,12 @@ FileLocation locate(std::string_view path) {
   return location;
 }
 
-std::vector<nlohmann::json> parseDocuments(const FileLocation& location, std::string_view bytes) {
+std::vector<nlohmann::json> parseDocuments(const FileLocation& location, std::string_view bytes,
+                                           bool padded) {
   if (startsWith(bytes, "\xEF\xBB\xBF")) bytes.remove_prefix(3);
   std::vector<nlohmann::json> documents;
   if (location.format == FileFormat::kJson) {
-    nlohmann::json value = parseJson(location, bytes);
+    nlohmann::json value = parseJson(location, bytes, padded);
     if (value.is_array()) {
       for (auto& element : value) documents.push_back(std::move(element));
     } else {

@@ -34,7 +34,9 @@ FileLocation locate(std::string_view path);
 /// The documents of a file: one JSON value (an array at top level is a list
 /// of documents) or every document of a YAML stream. Throws
 /// Error(kMalformedInput) naming the path, with line and column when known.
-std::vector<nlohmann::json> parseDocuments(const FileLocation& location, std::string_view bytes);
+/// `padded`: kJsonPadding readable bytes follow `bytes` (spares a copy).
+std::vector<nlohmann::json> parseDocuments(const FileLocation& location, std::string_view bytes,
+                                           bool padded = false);
 
 /// The kind of definition a document is: by schemaVersion, else by the
 /// entity directory or the file stem "model", else by its shape.

@@ -5,12 +5,15 @@
 #include <optional>
 
 #include "document_fields.hpp"
+#include "fast_json.hpp"
 #include "import_documents.hpp"
 
 namespace meshery::registry {
 namespace {
 
 using detail::DefinitionKind;
+
+static_assert(kParsePadding >= detail::kJsonPadding);
 
 /// A component, relationship or policy document waiting for its model.
 struct PendingEntity {
@@ -89,17 +92,15 @@ void splitEmbedded(PendingModel& model, std::size_t model_index, Collected& coll
   }
 }
 
-void collectFile(const FileEntry& file, Collected& collected, ImportResult& result) {
+void collectFile(ParsedFile& file, Collected& collected, ImportResult& result) {
   const detail::FileLocation location = detail::locate(file.path);
   if (location.format == detail::FileFormat::kOther) return;
   if (location.entity_directory == "connections") return;
-  std::vector<nlohmann::json> documents;
-  try {
-    documents = detail::parseDocuments(location, file.bytes);
-  } catch (const Error& error) {
-    result.failures.push_back({location.path, error});
+  if (file.error) {
+    result.failures.push_back({location.path, std::move(*file.error)});
     return;
   }
+  std::vector<nlohmann::json>& documents = file.documents;
   for (std::size_t i = 0; i < documents.size(); ++i) {
     std::string source =
         documents.size() > 1 ? location.path + "#" + std::to_string(i + 1) : location.path;
@@ -135,14 +136,12 @@ void recordFailures(const std::string& source, ImportResult& result, Read read) 
 /// came from, and the result being assembled.
 class ImportSession {
  public:
-  explicit ImportSession(const std::vector<FileEntry>& files) {
-    std::vector<const FileEntry*> ordered;
-    ordered.reserve(files.size());
-    for (const FileEntry& file : files) ordered.push_back(&file);
-    std::stable_sort(
-        ordered.begin(), ordered.end(),
-        [](const FileEntry* left, const FileEntry* right) { return left->path < right->path; });
-    for (const FileEntry* file : ordered) collectFile(*file, collected_, result_);
+  explicit ImportSession(std::vector<ParsedFile> files) {
+    std::stable_sort(files.begin(), files.end(),
+                     [](const ParsedFile& left, const ParsedFile& right) {
+                       return left.path < right.path;
+                     });
+    for (ParsedFile& file : files) collectFile(file, collected_, result_);
   }
 
   /// Models first: entities without a model of their own take their
@@ -179,7 +178,7 @@ class ImportSession {
     }
     switch (entity.kind) {
       case DefinitionKind::kComponent:
-        result_.components.push_back(ComponentDefinition::fromJson(entity.document));
+        result_.components.push_back(ComponentDefinition::fromJson(std::move(entity.document)));
         break;
       case DefinitionKind::kRelationship:
         result_.relationships.push_back(RelationshipDefinition::fromJson(entity.document));
@@ -218,8 +217,32 @@ class ImportSession {
 
 }  // namespace
 
+ParsedFile parseFile(const FileEntry& file) {
+  ParsedFile parsed{file.path, {}, std::nullopt};
+  const detail::FileLocation location = detail::locate(file.path);
+  if (location.format == detail::FileFormat::kOther) return parsed;
+  if (location.entity_directory == "connections") return parsed;
+  const bool padded = file.bytes.capacity() - file.bytes.size() >= kParsePadding;
+  try {
+    parsed.documents = detail::parseDocuments(location, file.bytes, padded);
+  } catch (const Error& error) {
+    parsed.error = error;
+  }
+  return parsed;
+}
+
+ImportResult importParsed(std::vector<ParsedFile> files) {
+  ImportSession session(std::move(files));
+  session.readModels();
+  session.readEntities();
+  return session.take();
+}
+
 ImportResult importModels(const std::vector<FileEntry>& files) {
-  ImportSession session(files);
+  std::vector<ParsedFile> parsed;
+  parsed.reserve(files.size());
+  for (const FileEntry& file : files) parsed.push_back(parseFile(file));
+  ImportSession session(std::move(parsed));
   session.readModels();
   session.readEntities();
   return session.take();

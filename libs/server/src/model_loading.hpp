@@ -17,7 +17,8 @@ std::optional<std::filesystem::path> modelsDirectory(
     const std::optional<std::filesystem::path>& configured);
 
 /// Reads every regular file under `directory` (recursively; files over
-/// 16 MiB are skipped with a warning), imports the definitions and applies
+/// 16 MiB are skipped with a warning) and parses them on up to four threads,
+/// imports the definitions and applies
 /// them to `registry`. Each file that fails is logged as a warning with its
 /// path and error, then a summary at info; never throws for bad model files
 /// or an unreadable directory.

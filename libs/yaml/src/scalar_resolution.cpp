@@ -5,6 +5,7 @@
 #include <string>
 
 #include "go_number.hpp"
+#include "meshery/core/base64.hpp"
 #include "parse_error.hpp"
 #include "text_encoding.hpp"
 #include "timestamp.hpp"
@@ -200,7 +201,7 @@ TaggedResolution resolveTagged(std::string_view tag, std::string_view text) {
   if (!tag.starts_with(kCoreTagPrefix)) return {makeString(text), {}};
   const std::string_view name = tag.substr(kCoreTagPrefix.size());
   if (name == "binary") {
-    const auto decoded = decodeBase64(text);
+    const auto decoded = meshery::decodeBase64(text);
     if (!decoded) return {std::nullopt, "!!binary value contains invalid base64 data"};
     return {makeString(toValidUtf8(*decoded)), {}};
   }

@@ -1,6 +1,5 @@
 #include "text_encoding.hpp"
 
-#include <array>
 
 namespace meshery::yaml::detail {
 namespace {
@@ -13,15 +12,6 @@ unsigned char byteAt(std::string_view text, std::size_t offset) {
 
 bool isContinuation(unsigned char byte) {
   return (byte & 0xC0U) == 0x80U;
-}
-
-int base64Value(char c) {
-  if (c >= 'A' && c <= 'Z') return c - 'A';
-  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-  if (c >= '0' && c <= '9') return c - '0' + 52;
-  if (c == '+') return 62;
-  if (c == '/') return 63;
-  return -1;
 }
 
 std::string codePointName(char32_t value) {
@@ -152,41 +142,6 @@ std::string repairEscapedBytes(std::string_view text) {
   return rewriteInvalidBytes(text, [](unsigned char byte) {
     return byte == 0x85U || byte == 0xA0U ? char32_t{byte} : kReplacement;
   });
-}
-
-std::optional<std::string> decodeBase64(std::string_view text) {
-  std::string symbols;
-  symbols.reserve(text.size());
-  for (const char c : text) {
-    if (c != '\r' && c != '\n') symbols += c;
-  }
-  if (symbols.size() % 4 != 0) return std::nullopt;
-  std::string out;
-  out.reserve(symbols.size() / 4 * 3);
-  for (std::size_t i = 0; i < symbols.size(); i += 4) {
-    const bool last = i + 4 == symbols.size();
-    std::array<int, 4> values{};
-    int padding = 0;
-    for (std::size_t j = 0; j < 4; ++j) {
-      const char c = symbols[i + j];
-      if (c == '=' && last && j >= 2) {
-        ++padding;
-        values[j] = 0;
-        continue;
-      }
-      if (padding > 0) return std::nullopt;
-      values[j] = base64Value(c);
-      if (values[j] < 0) return std::nullopt;
-    }
-    const auto group = (static_cast<std::uint32_t>(values[0]) << 18U) |
-                       (static_cast<std::uint32_t>(values[1]) << 12U) |
-                       (static_cast<std::uint32_t>(values[2]) << 6U) |
-                       static_cast<std::uint32_t>(values[3]);
-    out += static_cast<char>((group >> 16U) & 0xFFU);
-    if (padding < 2) out += static_cast<char>((group >> 8U) & 0xFFU);
-    if (padding < 1) out += static_cast<char>(group & 0xFFU);
-  }
-  return out;
 }
 
 }  // namespace meshery::yaml::detail

@@ -54,8 +54,4 @@ std::string toValidUtf8(std::string_view text);
 /// byte becomes U+FFFD.
 std::string repairEscapedBytes(std::string_view text);
 
-/// Decodes standard base64 with padding, ignoring CR and LF (Go's
-/// base64.StdEncoding.DecodeString). Nothing when the text is not base64.
-std::optional<std::string> decodeBase64(std::string_view text);
-
 }  // namespace meshery::yaml::detail

@@ -184,5 +184,76 @@ TEST(ModelImport, UnrecognisedDocumentsAreFailures) {
   EXPECT_EQ(result.failures[0].error.code(), ErrorCode::kInvalidArgument);
 }
 
+/// A component file whose `metadata` holds `metadata_text` verbatim.
+std::string componentWithMetadata(const std::string& metadata_text) {
+  nlohmann::json document = componentDocument("Pod", "v1", "kubernetes", "v1.35.0");
+  document["metadata"] = "@";
+  std::string text = document.dump();
+  text.replace(text.find("\"@\""), 3, metadata_text);
+  return text;
+}
+
+TEST(ModelImport, ReadsJsonValuesExactlyAsNlohmannParses) {
+  const std::string metadata = R"({"isNamespaced": true, "zero": 0, "negativeZero": -0,
+      "negativeFloatZero": -0.0, "int": -42, "unsigned": 18446744073709551615,
+      "min": -9223372036854775808, "huge": 123456789012345678901234567890, "float": 1.5e10,
+      "exp": 1E+2, "tiny": 5e-324, "repeated": 1, "repeated": 2, "escapes": "\u00e9\/\t\u0001",
+      "pair": "\ud83d\ude00", "raw": "é’", "empty": {}, "none": [], "nested": [[{"a": null}]]})";
+  const nlohmann::json expected = nlohmann::json::parse(metadata);
+  std::string bytes = componentWithMetadata(metadata);
+  std::string padded = bytes;
+  padded.reserve(bytes.size() + kParsePadding);
+  for (const std::string& file : {bytes, padded}) {
+    ImportResult result = importModels({{"kubernetes/v1.35.0/v1.0.0/components/Pod.json", file}});
+    ASSERT_TRUE(result.failures.empty()) << result.failures[0].error.what();
+    ASSERT_EQ(result.components.size(), 1U);
+    const nlohmann::json& read = result.components[0].document["metadata"];
+    EXPECT_EQ(read.dump(), expected.dump());
+    EXPECT_TRUE(read["unsigned"].is_number_unsigned());
+    EXPECT_TRUE(read["zero"].is_number_unsigned());
+    EXPECT_TRUE(read["int"].is_number_integer());
+    EXPECT_TRUE(read["huge"].is_number_float());
+  }
+}
+
+TEST(ModelImport, JsonErrorsKeepTheirMessageAndPosition) {
+  const std::pair<std::string, std::string> kCases[] = {
+      {R"({"component": {"kind": "Pod"})", "line 1, column 30"},
+      {"{\"kind\": \"Bad\xff\"}", "ill-formed UTF-8"},
+      {R"({"metadata": {"n": 1e400}})", "number overflow"},
+      {R"({"a": 1} trailing)", "line 1, column 12"},
+  };
+  for (const auto& [text, message] : kCases) {
+    ImportResult result = importModels({{"x/components/Pod.json", text}});
+    ASSERT_EQ(result.failures.size(), 1U) << text;
+    EXPECT_EQ(result.failures[0].error.code(), ErrorCode::kMalformedInput);
+    EXPECT_NE(std::string(result.failures[0].error.message()).find(message), std::string::npos)
+        << result.failures[0].error.message();
+  }
+}
+
+TEST(ModelImport, ParsedFilesImportAsImportModelsDoes) {
+  std::vector<FileEntry> files = {
+      {"kubernetes/v1.35.0/v1.0.0/components/Pod.json",
+       componentDocument("Pod", "v1", "kubernetes", "v1.35.0").dump()},
+      {"kubernetes/v1.35.0/v1.0.0/model.json", modelDocument("kubernetes", "v1.35.0").dump()},
+      {"kubernetes/v1.35.0/v1.0.0/components/Broken.json", "{"},
+      {"kubernetes/README.md", "# not a model"}};
+  ImportResult whole = importModels(files);
+  std::vector<ParsedFile> parsed;
+  for (auto it = files.rbegin(); it != files.rend(); ++it) parsed.push_back(parseFile(*it));
+  EXPECT_TRUE(parsed[0].documents.empty());  // README.md: skipped, not a failure
+  EXPECT_FALSE(parsed[0].error.has_value());
+  EXPECT_TRUE(parsed[1].error.has_value());
+  ImportResult split = importParsed(std::move(parsed));
+  ASSERT_EQ(split.models.size(), whole.models.size());
+  ASSERT_EQ(split.components.size(), whole.components.size());
+  ASSERT_EQ(split.failures.size(), whole.failures.size());
+  EXPECT_EQ(split.models[0].toJson(), whole.models[0].toJson());
+  EXPECT_EQ(split.components[0].toJson(), whole.components[0].toJson());
+  EXPECT_EQ(split.failures[0].path, whole.failures[0].path);
+  EXPECT_EQ(split.failures[0].error.message(), whole.failures[0].error.message());
+}
+
 }  // namespace
 }  // namespace meshery::registry

@@ -33,6 +33,8 @@ struct ComponentDefinition {
   /// model name, model versions, registrant kind, kind and apiVersion.
   /// Throws Error(kInvalidArgument) naming the offending field.
   static ComponentDefinition fromJson(const nlohmann::json& document);
+  /// As above, taking the document over instead of copying it.
+  static ComponentDefinition fromJson(nlohmann::json&& document);
 
   /// The document in the requested casing with id and status.
   [[nodiscard]] nlohmann::json toJson(WireFormat format = WireFormat::kV1beta1) const;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -49,5 +51,26 @@ struct ImportResult {
 /// a failure. Multi-document YAML is accepted. Failures carry the path and an
 /// Error (code, message, cause, remedy).
 ImportResult importModels(const std::vector<FileEntry>& files);
+
+/// A file parsed into its documents but not yet imported: importModels split
+/// in two, so that callers can parse files on several threads and drop each
+/// file's bytes as soon as it is parsed.
+struct ParsedFile {
+  std::string path;                      ///< as in FileEntry
+  std::vector<nlohmann::json> documents;  ///< none for files import skips
+  std::optional<Error> error;            ///< why the file could not be parsed
+};
+
+/// Parses one file as importModels does. Pure and thread-safe. JSON is read
+/// without copying the bytes when `file.bytes` has kParsePadding bytes of
+/// spare capacity.
+ParsedFile parseFile(const FileEntry& file);
+
+/// Spare capacity of FileEntry::bytes that lets parseFile skip a copy.
+inline constexpr std::size_t kParsePadding = 64;
+
+/// Imports parsed files: importModels(files) is importParsed of parseFile of
+/// each file. The order of `files` does not matter (they are taken in path order).
+ImportResult importParsed(std::vector<ParsedFile> files);
 
 }  // namespace meshery::registry
