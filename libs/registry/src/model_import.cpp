@@ -137,10 +137,9 @@ void recordFailures(const std::string& source, ImportResult& result, Read read) 
 class ImportSession {
  public:
   explicit ImportSession(std::vector<ParsedFile> files) {
-    std::stable_sort(files.begin(), files.end(),
-                     [](const ParsedFile& left, const ParsedFile& right) {
-                       return left.path < right.path;
-                     });
+    std::stable_sort(
+        files.begin(), files.end(),
+        [](const ParsedFile& left, const ParsedFile& right) { return left.path < right.path; });
     for (ParsedFile& file : files) collectFile(file, collected_, result_);
   }
 

@@ -56,9 +56,9 @@ ImportResult importModels(const std::vector<FileEntry>& files);
 /// in two, so that callers can parse files on several threads and drop each
 /// file's bytes as soon as it is parsed.
 struct ParsedFile {
-  std::string path;                      ///< as in FileEntry
+  std::string path;                       ///< as in FileEntry
   std::vector<nlohmann::json> documents;  ///< none for files import skips
-  std::optional<Error> error;            ///< why the file could not be parsed
+  std::optional<Error> error;             ///< why the file could not be parsed
 };
 
 /// Parses one file as importModels does. Pure and thread-safe. JSON is read
