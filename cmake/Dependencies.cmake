@@ -3,6 +3,7 @@
 find_package(Threads REQUIRED)
 find_package(Boost 1.81 CONFIG REQUIRED COMPONENTS system)
 find_package(OpenSSL REQUIRED)
+find_package(LibArchive REQUIRED)
 find_package(nlohmann_json 3.11 REQUIRED)
 # simdjson parses model files for the registry's import (libs/registry only).
 find_package(simdjson 3.0 REQUIRED)
