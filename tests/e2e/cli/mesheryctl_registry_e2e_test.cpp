@@ -1,5 +1,5 @@
 // mesheryctl model/component/relationship against the built meshery-server,
-// which loads the bundled kubernetes model from the build tree.
+// which loads the bundled models (kubernetes, meshery-core) from the build tree.
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
@@ -41,11 +41,12 @@ TEST_F(CliRegistryE2e, ModelsComponentsAndRelationships) {
   ASSERT_EQ(models.exit_code, 0) << models.output;
   EXPECT_TRUE(contains(models.output, "NAME")) << models.output;
   EXPECT_EQ(linesStartingWith(models.output, "kubernetes "), 1) << models.output;
-  EXPECT_TRUE(contains(models.output, "Total number of models: 1")) << models.output;
+  EXPECT_EQ(linesStartingWith(models.output, "meshery-core "), 1) << models.output;
+  EXPECT_TRUE(contains(models.output, "Total number of models: 2")) << models.output;
 
   auto count = mesheryctl({"model", "list", "--count"});
   ASSERT_EQ(count.exit_code, 0) << count.output;
-  EXPECT_EQ(count.output, "Total number of models: 1\n");
+  EXPECT_EQ(count.output, "Total number of models: 2\n");
 
   auto view = mesheryctl({"model", "view", "kubernetes", "-o", "json"});
   ASSERT_EQ(view.exit_code, 0) << view.output;
@@ -85,11 +86,15 @@ TEST_F(CliRegistryE2e, ViewNarrowingAndErrors) {
 
   auto relationships = mesheryctl({"relationship", "list"});
   ASSERT_EQ(relationships.exit_code, 0) << relationships.output;
-  EXPECT_TRUE(contains(relationships.output, "Total number of relationships: 0"))
+  // The relationship definitions authored in models/kubernetes/…/relationships.
+  EXPECT_TRUE(contains(relationships.output, "Total number of relationships: 40"))
       << relationships.output;
   auto of_model = mesheryctl({"relationship", "view", "kubernetes"});
   ASSERT_EQ(of_model.exit_code, 0) << of_model.output;
-  EXPECT_TRUE(contains(of_model.output, "no relationships")) << of_model.output;
+  EXPECT_TRUE(contains(of_model.output, "subType: inventory")) << of_model.output;
+  auto none = mesheryctl({"relationship", "view", "meshery-core"});
+  ASSERT_EQ(none.exit_code, 0) << none.output;
+  EXPECT_TRUE(contains(none.output, "no relationships")) << none.output;
   EXPECT_EQ(mesheryctl({"relationship", "search", "--kind", "edge"}).exit_code, 0);
 
   auto unknown = mesheryctl({"model", "view", "no-such-model"});
