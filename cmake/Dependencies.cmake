@@ -15,6 +15,17 @@ find_package(spdlog REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(PQXX REQUIRED IMPORTED_TARGET libpqxx)
 
+# valijson is header-only; scripts/bootstrap unpacks libvalijson-dev into
+# .cache/valijson (installing the package would pull in ~65 others).
+find_path(VALIJSON_INCLUDE_DIR valijson/validator.hpp
+  PATHS ${PROJECT_SOURCE_DIR}/.cache/valijson/usr/include /usr/include NO_DEFAULT_PATH)
+if(NOT VALIJSON_INCLUDE_DIR)
+  message(FATAL_ERROR "valijson headers not found: run scripts/bootstrap "
+                      "(it unpacks libvalijson-dev into .cache/valijson)")
+endif()
+add_library(valijson INTERFACE IMPORTED)
+target_include_directories(valijson SYSTEM INTERFACE ${VALIJSON_INCLUDE_DIR})
+
 if(MESHERY_BUILD_TESTS)
   find_package(GTest REQUIRED)
 endif()

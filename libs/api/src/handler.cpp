@@ -29,6 +29,8 @@ void registerRoutes(http::Router& router, Services& services) {
   registerSystemRoutes(router, services);
   registerUserRoutes(router, services);
   registerRegistryRoutes(router, services);
+  registerRegistryImportRoutes(router, services);
+  registerRegistryManageRoutes(router, services);
 }
 
 }  // namespace meshery::api

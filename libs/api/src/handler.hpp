@@ -23,5 +23,9 @@ void registerSystemRoutes(http::Router& router, Services& services);
 void registerUserRoutes(http::Router& router, Services& services);
 /// GET /api/registry/… and its deprecated alias /api/meshmodels/…
 void registerRegistryRoutes(http::Router& router, Services& services);
+/// POST register and generate under both registry prefixes.
+void registerRegistryImportRoutes(http::Router& router, Services& services);
+/// GET export, POST validate, DELETE models/{id}, POST {entityType}/status.
+void registerRegistryManageRoutes(http::Router& router, Services& services);
 
 }  // namespace meshery::api

@@ -7,9 +7,11 @@
 #include <map>
 
 #include "meshery/api/provider.hpp"
+#include "meshery/api/registry_restore.hpp"
 #include "meshery/api/routes.hpp"
 #include "meshery/core/build_info.hpp"
 #include "meshery/core/error.hpp"
+#include "meshery/core/log.hpp"
 #include "meshery/http/metrics.hpp"
 #include "meshery/http/server.hpp"
 #include "meshery/http/static_files.hpp"
@@ -58,6 +60,14 @@ int serve(const Options& options) {
   registry::Registry registry;
   auto models_dir = modelsDirectory(options.models_dir);
   if (models_dir) loadModels(*models_dir, registry);
+  // Imported models and status changes, on top of the bundled models.
+  api::RestoredRegistry restored = api::restoreRegistry(*store, registry);
+  if (restored.definitions + restored.statuses + restored.damaged > 0) {
+    log::info("registry restored from the store",
+              {{"definitions", std::to_string(restored.definitions)},
+               {"statuses", std::to_string(restored.statuses)},
+               {"damaged", std::to_string(restored.damaged)}});
+  }
   api::Services services{*store, provider, metrics, registry, api::loadOpenApi()};
   http::Router router;
   api::registerRoutes(router, services);

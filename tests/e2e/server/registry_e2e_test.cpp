@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "demo_model.hpp"
 #include "meshery/http/client.hpp"
 #include "meshery_test/server_process.hpp"
 #include "meshery_test/temp_dir.hpp"
@@ -16,50 +17,10 @@
 namespace meshery::test {
 namespace {
 
-void writeFile(const std::filesystem::path& path, const std::string& text) {
-  std::filesystem::create_directories(path.parent_path());
-  std::ofstream(path, std::ios::binary) << text;
-}
-
-nlohmann::json component(const std::string& kind, const std::string& api_version) {
-  return {{"schemaVersion", "components.meshery.io/v1beta1"},
-          {"version", "v1.0.0"},
-          {"displayName", kind},
-          {"description", "demo " + kind},
-          {"format", "JSON"},
-          {"metadata", {{"isNamespaced", true}, {"isAnnotation", false}}},
-          {"component",
-           {{"version", api_version},
-            {"kind", kind},
-            {"schema", R"({"type":"object","properties":{"size":{"type":"integer"}}})"}}}};
-}
-
-/// Meshery's published layout: demo/v1.0.0/v1.0.0/{model.json, components/, relationships/}.
-void writeDemoModel(const std::filesystem::path& root) {
-  auto base = root / "demo" / "v1.0.0" / "v1.0.0";
-  nlohmann::json model = {{"schemaVersion", "models.meshery.io/v1beta1"},
-                          {"version", "v1.0.0"},
-                          {"name", "demo"},
-                          {"displayName", "Demo"},
-                          {"description", "a demo model"},
-                          {"status", "enabled"},
-                          {"registrant", {{"kind", "github"}, {"name", "Github"}}},
-                          {"category", {{"name", "Tools"}}},
-                          {"model", {{"version", "v1.0.0"}}}};
-  writeFile(base / "model.json", model.dump(2));
-  writeFile(base / "components" / "A.json", component("Alpha", "demo.io/v1").dump(2));
-  writeFile(base / "components" / "B.json", component("Beta", "demo.io/v2").dump(2));
-  nlohmann::json side = {
-      {"kind", "Alpha"}, {"model", {{"name", "demo"}}}, {"match", nlohmann::json::object()}};
-  nlohmann::json relationship = {{"schemaVersion", "relationships.meshery.io/v1alpha3"},
-                                 {"version", "v1.0.0"},
-                                 {"kind", "edge"},
-                                 {"type", "non-binding"},
-                                 {"subType", "reference"},
-                                 {"status", "enabled"},
-                                 {"selectors", {{{"allow", {{"from", {side}}, {"to", {side}}}}}}}};
-  writeFile(base / "relationships" / "r.json", relationship.dump(2));
-  writeFile(base / "components" / "Broken.json",
+/// The demo model plus a broken component file beside it.
+void writeDemoModelWithBrokenFile(const std::filesystem::path& root) {
+  writeDemoModel(root);
+  writeFile(root / "demo" / "v1.0.0" / "v1.0.0" / "components" / "Broken.json",
             "{\"schemaVersion\": \"components.meshery.io/v1beta1\",");
 }
 
@@ -68,7 +29,7 @@ class RegistryE2e : public ::testing::Test {
   static void SetUpTestSuite() {
     home_ = std::make_unique<TempDir>();
     models_ = std::make_unique<TempDir>();
-    writeDemoModel(models_->path());
+    writeDemoModelWithBrokenFile(models_->path());
     server_ = std::make_unique<ServerProcess>(
         home_->path(), std::vector<std::string>{"--models-dir", models_->path().string()});
     ASSERT_TRUE(server_->start()) << server_->log();
