@@ -19,6 +19,10 @@ void addCompletionCommand(CLI::App& parent, Session& session);
 void addSystemCommand(CLI::App& parent, Session& session);
 /// Adds the registry nouns (`model`, `component`, `relationship`) under `parent`.
 void addModelCommand(CLI::App& parent, Session& session);
+/// `model import` and `model export`.
+void addModelTransferCommands(CLI::App& model, Session& session);
+/// `model generate`.
+void addModelGenerateCommand(CLI::App& model, Session& session);
 void addComponentCommand(CLI::App& parent, Session& session);
 void addRelationshipCommand(CLI::App& parent, Session& session);
 void addSystemStartCommand(CLI::App& system, Session& session);

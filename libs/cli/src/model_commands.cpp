@@ -1,4 +1,5 @@
-// mesheryctl model list/view/search: the registry's models over REST.
+// mesheryctl model list/view/search (import, export and generate live beside
+// this file): the registry's models over REST.
 
 #include <CLI/CLI.hpp>
 #include <memory>
@@ -53,7 +54,7 @@ void viewModel(Session& session, const std::string& name, const std::string& out
 
 void addModelCommand(CLI::App& parent, Session& session) {
   auto* model =
-      parent.add_subcommand("model", "List, view and search the models of Meshery's registry");
+      parent.add_subcommand("model", "List, view, search, import, export and generate models");
 
   auto* list = model->add_subcommand("list", "List the registry's models, one page at a time");
   auto list_flags = std::make_shared<ListFlags>();
@@ -72,6 +73,8 @@ void addModelCommand(CLI::App& parent, Session& session) {
   });
 
   addSearchCommand(*model, session, "List the models whose name contains a text", searchModels);
+  addModelTransferCommands(*model, session);
+  addModelGenerateCommand(*model, session);
 }
 
 }  // namespace meshery::cli

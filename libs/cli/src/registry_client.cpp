@@ -7,6 +7,7 @@
 #include "meshery/cli/output.hpp"
 #include "meshery/core/error.hpp"
 #include "meshery/http/client.hpp"
+#include "progress.hpp"
 #include "session.hpp"
 
 namespace meshery::cli {
@@ -55,23 +56,47 @@ QueryParams pageParams(const ListFlags& flags) {
 }
 
 RegistryClient::RegistryClient(Session& session)
-    : endpoint_(session.selectedContext().context.endpoint),
+    : session_(session),
+      endpoint_(session.selectedContext().context.endpoint),
       client_(std::make_unique<http::Client>(
           dialUrl(parseEndpoint(endpoint_)),
-          http::ClientOptions{std::chrono::seconds(30), "mesheryctl"})) {}
+          http::ClientOptions{std::chrono::seconds(30), "mesheryctl"})),
+      // Registering, exporting or generating a large model takes a while.
+      patient_client_(std::make_unique<http::Client>(
+          dialUrl(parseEndpoint(endpoint_)),
+          http::ClientOptions{std::chrono::minutes(10), "mesheryctl"})) {}
 
 RegistryClient::~RegistryClient() = default;
 
-nlohmann::json RegistryClient::get(std::string_view path, const QueryParams& query) {
+namespace {
+
+std::string targetOf(std::string_view path, const QueryParams& query) {
   std::string target = std::string(kRegistryPrefix) + std::string(path);
   char separator = '?';
   for (const auto& [key, value] : query) {
     target += separator + key + "=" + percentEncode(value);
     separator = '&';
   }
+  return target;
+}
+
+}  // namespace
+
+http::ClientResponse RegistryClient::send(http::Method method, std::string target, std::string body,
+                                          const std::string& waiting) {
   http::ClientResponse response;
   try {
-    response = client_->get(target);
+    http::Headers headers;
+    if (!body.empty()) headers.set("Content-Type", "application/json");
+    http::Client& client = waiting.empty() ? *client_ : *patient_client_;
+    auto future = client.requestAsync(method, std::move(target), std::move(body), std::move(headers));
+    if (!waiting.empty()) {
+      Progress progress(session_.err(), session_.interactive(), waiting);
+      while (future.wait_for(std::chrono::milliseconds(200)) != std::future_status::ready) {
+        progress.update();
+      }
+    }
+    response = future.get();
   } catch (const Error& error) {
     if (error.code() != ErrorCode::kUnavailable && error.code() != ErrorCode::kTimeout) throw;
     throw Error(
@@ -79,7 +104,22 @@ nlohmann::json RegistryClient::get(std::string_view path, const QueryParams& que
         "Start it with 'mesheryctl system start', or check the current context's endpoint.");
   }
   if (response.status >= 400) throw response.toError();
-  return response.json();
+  return response;
+}
+
+nlohmann::json RegistryClient::get(std::string_view path, const QueryParams& query) {
+  return send(http::Method::kGet, targetOf(path, query), {}, {}).json();
+}
+
+nlohmann::json RegistryClient::post(std::string_view path, const nlohmann::json& body,
+                                    const std::string& waiting) {
+  return send(http::Method::kPost, targetOf(path, {}), body.dump(), waiting)
+      .json();
+}
+
+http::ClientResponse RegistryClient::download(std::string_view path, const QueryParams& query,
+                                              const std::string& waiting) {
+  return send(http::Method::kGet, targetOf(path, query), {}, waiting);
 }
 
 std::string percentEncode(std::string_view text) {

@@ -13,8 +13,11 @@ namespace CLI {
 class App;
 }
 
+#include "meshery/http/message.hpp"
+
 namespace meshery::http {
 class Client;
+struct ClientResponse;
 }
 
 namespace meshery::cli {
@@ -62,9 +65,25 @@ class RegistryClient {
   /// the server's own error for 4xx/5xx answers.
   nlohmann::json get(std::string_view path, const QueryParams& query);
 
+  /// POST /api/meshmodels/`path` with a JSON body; the JSON answer. While the
+  /// server works, `waiting` is shown as progress on stderr. Errors as get().
+  nlohmann::json post(std::string_view path, const nlohmann::json& body,
+                      const std::string& waiting);
+
+  /// GET /api/meshmodels/`path` with `query`, the response as received (for
+  /// files such as exported archives). Errors as get().
+  http::ClientResponse download(std::string_view path, const QueryParams& query,
+                                const std::string& waiting);
+
  private:
+  /// Sends on the quick client, or on the patient one when `waiting` is set.
+  http::ClientResponse send(http::Method method, std::string target, std::string body,
+                            const std::string& waiting);
+
+  Session& session_;
   std::string endpoint_;
-  std::unique_ptr<http::Client> client_;
+  std::unique_ptr<http::Client> client_;          ///< 30 s: lists and views
+  std::unique_ptr<http::Client> patient_client_;  ///< 10 min: imports, exports, generation
 };
 
 /// Percent-encodes `text` for a path segment or a query value.
