@@ -8,6 +8,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -33,30 +34,52 @@ nlohmann::json envelope(std::size_t page, std::optional<std::size_t> page_size, 
           {"total_count", total}, {"totalCount", total}, {key, std::move(items)}};
 }
 
+std::string dump(const nlohmann::json& document) {
+  return document.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+/// A string value no definition holds: marks where pre-serialised text goes.
+constexpr std::string_view kSlot = "\x01meshery:slot\x01";
+
+/// The text of `document` with its one string value kSlot replaced by the
+/// JSON text `replacement` (so that large items are not built as documents
+/// and serialised on every request); nullopt unless kSlot occurs exactly once.
+std::optional<std::string> spliced(const nlohmann::json& document, std::string_view replacement) {
+  static const std::string kQuotedSlot = nlohmann::json(std::string(kSlot)).dump();
+  std::string text = dump(document);
+  const std::size_t at = text.find(kQuotedSlot);
+  if (at == std::string::npos || text.find(kQuotedSlot, at + 1) != std::string::npos) {
+    return std::nullopt;
+  }
+  text.replace(at, kQuotedSlot.size(), replacement);
+  return text;
+}
+
+/// The response of one page: the envelope with `items_text`, a JSON array.
 template <typename T>
-nlohmann::json envelope(const registry::QueryResult<T>& result, const char* key,
-                        nlohmann::json items) {
-  return envelope(result.page, result.page_size, result.total_count, key, std::move(items));
+http::Response pageResponse(const registry::QueryResult<T>& result, const char* key,
+                            const std::string& items_text) {
+  auto text =
+      spliced(envelope(result.page, result.page_size, result.total_count, key, std::string(kSlot)),
+              items_text);
+  return http::Response::text(std::move(*text), "application/json");
 }
 
-nlohmann::json componentJson(const registry::ComponentDefinition& component, bool trim) {
-  nlohmann::json document = component.toJson();
-  if (trim && document.contains("component") && document["component"].is_object()) {
-    document["component"].erase("schema");
+/// Renders one JSON array of items with `render(out, item)`.
+template <typename Items, typename Render>
+std::string arrayText(const Items& items, Render render) {
+  std::string text = "[";
+  for (const auto& item : items) {
+    if (text.size() > 1) text += ',';
+    render(text, *item);
   }
-  return document;
+  text += ']';
+  return text;
 }
 
-nlohmann::json modelJson(const RegistrySnapshot& snapshot, const registry::Model& model,
-                         const RegistryParams& params) {
+std::string modelText(const RegistrySnapshot& snapshot, const registry::Model& model,
+                      const RegistryParams& params) {
   nlohmann::json document = model.toJson();
-  if (params.embed_components) {
-    nlohmann::json components = nlohmann::json::array();
-    for (const auto& component : snapshot.componentsOfModel(model.name, model.upstream_version)) {
-      components.push_back(componentJson(*component, params.trim));
-    }
-    document["components"] = std::move(components);
-  }
   if (params.embed_relationships) {
     nlohmann::json relationships = nlohmann::json::array();
     for (const auto& relationship :
@@ -65,48 +88,62 @@ nlohmann::json modelJson(const RegistrySnapshot& snapshot, const registry::Model
     }
     document["relationships"] = std::move(relationships);
   }
-  return document;
+  if (!params.embed_components) return dump(document);
+  const auto components = snapshot.componentsOfModel(model.name, model.upstream_version);
+  const std::string components_text =
+      arrayText(components, [&](std::string& out, const registry::ComponentDefinition& component) {
+        snapshot.appendComponentJson(out, component, params.trim);
+      });
+  document["components"] = std::string(kSlot);
+  if (auto text = spliced(document, components_text)) return std::move(*text);
+  // The model holds the slot's text itself: build the components as documents.
+  document["components"] = nlohmann::json::parse(components_text);
+  return dump(document);
 }
 
 /// Runs a registry query with the request's common parameters and answers
-/// Meshery's page envelope, each item rendered by `render`.
+/// Meshery's page envelope, each item appended to the text by `render`.
 template <typename Query, typename Run, typename Render>
 http::Response listPage(const RegistrySnapshot& snapshot, const RegistryParams& params, Query query,
                         Run run, const char* key, Render render) {
   query.version = params.version;
   query.list = params.list;
   auto result = run(snapshot, query);
-  nlohmann::json items = nlohmann::json::array();
-  for (const auto& item : result.items) items.push_back(render(*item));
-  return http::Response::json(envelope(result, key, std::move(items)));
+  return pageResponse(result, key, arrayText(result.items, render));
 }
+
+/// Appends a definition's toJson() text.
+auto appendDocument = [](std::string& out, const auto& definition) {
+  out += dump(definition.toJson());
+};
 
 http::Response listModels(const RegistrySnapshot& snapshot, const RegistryParams& params,
                           registry::ModelQuery query) {
   return listPage(snapshot, params, std::move(query), registry::queryModels, "models",
-                  [&](const registry::Model& model) { return modelJson(snapshot, model, params); });
+                  [&](std::string& out, const registry::Model& model) {
+                    out += modelText(snapshot, model, params);
+                  });
 }
 
 http::Response listComponents(const RegistrySnapshot& snapshot, const RegistryParams& params,
                               registry::ComponentQuery query) {
   query.api_version = params.api_version;
   return listPage(snapshot, params, std::move(query), registry::queryComponents, "components",
-                  [&](const registry::ComponentDefinition& component) {
-                    return componentJson(component, params.trim);
+                  [&](std::string& out, const registry::ComponentDefinition& component) {
+                    snapshot.appendComponentJson(out, component, params.trim);
                   });
 }
 
 http::Response listRelationships(const RegistrySnapshot& snapshot, const RegistryParams& params,
                                  registry::RelationshipQuery query) {
-  return listPage(
-      snapshot, params, std::move(query), registry::queryRelationships, "relationships",
-      [](const registry::RelationshipDefinition& relationship) { return relationship.toJson(); });
+  return listPage(snapshot, params, std::move(query), registry::queryRelationships, "relationships",
+                  appendDocument);
 }
 
 http::Response listPolicies(const RegistrySnapshot& snapshot, const RegistryParams& params,
                             registry::PolicyQuery query) {
   return listPage(snapshot, params, std::move(query), registry::queryPolicies, "policies",
-                  [](const registry::PolicyDefinition& policy) { return policy.toJson(); });
+                  appendDocument);
 }
 
 bool containsIgnoringCase(std::string_view text, std::string_view needle) {

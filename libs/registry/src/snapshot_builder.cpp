@@ -2,6 +2,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "component_text.hpp"
 #include "document_fields.hpp"
 #include "meshery/registry/registry_snapshot.hpp"
 #include "model_membership.hpp"
@@ -150,6 +151,10 @@ SnapshotBuilder::SnapshotBuilder(const RegistrySnapshot& base)
   assignAll(components_, base.components());
   assignAll(relationships_, base.relationships());
   assignAll(policies_, base.policies());
+  for (std::size_t i = 0; i < base.component_texts_.size(); ++i) {
+    const ComponentPtr& component = base.components_.items[i];
+    base_texts_.emplace(component.get(), BaseText{component, base.component_texts_[i]});
+  }
 }
 
 SnapshotBuilder& SnapshotBuilder::add(Model model) {
@@ -202,6 +207,18 @@ SnapshotBuilder& SnapshotBuilder::setStatus(const Uuid& id, EntityStatus status)
   throw unknownId(id);
 }
 
+void SnapshotBuilder::shareComponentTexts(RegistrySnapshot& snapshot) {
+  const auto& components = snapshot.components_.items;
+  snapshot.component_texts_.reserve(components.size());
+  for (const ComponentPtr& component : components) {
+    auto found = base_texts_.find(component.get());
+    snapshot.component_texts_.push_back(found != base_texts_.end()
+                                            ? found->second.text
+                                            : std::make_shared<RegistrySnapshot::ComponentText>());
+  }
+  base_texts_.clear();
+}
+
 void SnapshotBuilder::markDuplicates() {
   markDuplicatesIn(models_, [](const Model& model) { return modelIdentityKey(model); });
   markDuplicatesIn(components_, [](const ComponentDefinition& component) {
@@ -235,6 +252,7 @@ std::shared_ptr<const RegistrySnapshot> SnapshotBuilder::build() {
   fillTable(snapshot->components_, components_, [](const ComponentDefinition& component) {
     return component.kind + '\n' + component.display_name;
   });
+  shareComponentTexts(*snapshot);
   fillTable(snapshot->relationships_, relationships_,
             [](const RelationshipDefinition& relationship) {
               return relationship.kind + '\n' + relationship.type + '\n' + relationship.sub_type;

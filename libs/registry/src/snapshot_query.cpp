@@ -8,76 +8,80 @@
 namespace meshery::registry {
 namespace {
 
+/// How a sort field compares its keys.
+enum class KeyOrder { kText, kVersion };
+
+/// A sort key of an entity: a view into the entity, or into `storage` for
+/// computed keys. Entities outlive the query, so views stay valid.
 template <typename T>
-using Comparator = std::function<int(const T&, const T&)>;
+using KeyOf = std::function<std::string_view(const T&, std::string& storage)>;
 
 template <typename T>
 struct SortField {
   std::string_view name;
-  Comparator<T> compare;
+  KeyOf<T> key;
+  KeyOrder order = KeyOrder::kText;
 };
 
-int compareText(std::string_view left, std::string_view right) {
-  const int order = left.compare(right);
-  return (order > 0) - (order < 0);
-}
+/// The comparison a query sorts with; empty `key` keeps registration order.
+template <typename T>
+struct Ordering {
+  KeyOf<T> key;
+  KeyOrder order = KeyOrder::kText;
+  bool descending = false;
+};
 
 bool equalsIgnoringCase(std::string_view left, std::string_view right) {
   return left.size() == right.size() && detail::toLower(left) == detail::toLower(right);
 }
 
 /// A timestamp of the document in either casing; "" when absent.
-std::string timestamp(const nlohmann::json& document, std::string_view snake,
-                      std::string_view camel) {
+std::string_view timestamp(const nlohmann::json& document, std::string_view snake,
+                           std::string_view camel) {
   for (std::string_view key : {snake, camel}) {
     const nlohmann::json* value = detail::member(document, key);
-    if (value != nullptr && value->is_string()) return value->get<std::string>();
+    if (value != nullptr && value->is_string()) return value->get_ref<const std::string&>();
   }
   return {};
 }
 
-template <typename T>
-Comparator<T> byText(std::function<std::string(const T&)> key) {
-  return [key](const T& left, const T& right) { return compareText(key(left), key(right)); };
-}
-
-template <typename T>
-Comparator<T> byVersion(std::function<std::string(const T&)> key) {
-  return [key](const T& left, const T& right) {
-    return detail::compareVersions(key(left), key(right));
-  };
+/// A key that is a field of the entity (no storage needed).
+template <typename T, typename Field>
+KeyOf<T> field(Field get) {
+  return [get](const T& entity, std::string&) -> std::string_view { return get(entity); };
 }
 
 template <typename T>
 std::vector<SortField<T>> commonFields() {
+  auto created =
+      field<T>([](const T& e) { return timestamp(e.document, "created_at", "createdAt"); });
+  auto updated =
+      field<T>([](const T& e) { return timestamp(e.document, "updated_at", "updatedAt"); });
   return {
-      {"status", byText<T>([](const T& e) { return std::string(toString(e.status)); })},
-      {"created_at",
-       byText<T>([](const T& e) { return timestamp(e.document, "created_at", "createdAt"); })},
-      {"createdAt",
-       byText<T>([](const T& e) { return timestamp(e.document, "created_at", "createdAt"); })},
-      {"updated_at",
-       byText<T>([](const T& e) { return timestamp(e.document, "updated_at", "updatedAt"); })},
-      {"updatedAt",
-       byText<T>([](const T& e) { return timestamp(e.document, "updated_at", "updatedAt"); })},
+      {"status", field<T>([](const T& e) { return toString(e.status); })},
+      {"created_at", created},
+      {"createdAt", created},
+      {"updated_at", updated},
+      {"updatedAt", updated},
   };
 }
 
-/// The comparator named by `order` (the field named "" is the default); an
-/// empty function keeps registration order.
+/// The ordering named by `order` (the field named "" is the default); an
+/// empty key keeps registration order.
 template <typename T>
-Comparator<T> comparatorFor(std::string_view order, std::vector<SortField<T>> fields,
-                            std::string_view entities) {
+Ordering<T> orderingFor(const ListOptions& list, const std::vector<SortField<T>>& fields,
+                        std::string_view entities) {
+  const bool descending = list.direction == SortDirection::kDescending;
   std::string names;
   for (const SortField<T>& field : fields) {
-    if (field.name == order) return field.compare;
+    if (field.name == list.order) return {field.key, field.order, descending};
     if (field.name.empty()) continue;
     names += names.empty() ? "" : ", ";
     names += field.name;
   }
-  if (order.empty()) return {};
+  if (list.order.empty()) return {};
   throw Error(ErrorCode::kInvalidArgument,
-              "cannot sort " + std::string(entities) + " on \"" + std::string(order) + "\"",
+              "cannot sort " + std::string(entities) + " on \"" + list.order + "\"",
               "The `order` parameter names a field the registry does not sort on.",
               "Use one of: " + names + ".");
 }
@@ -97,34 +101,59 @@ bool annotationMatches(AnnotationFilter filter, const T& entity) {
   return true;
 }
 
+/// The items of the requested page among `matched`, in `ordering`. Only the
+/// items up to the page's end are sorted (ties keep registration order, as
+/// a stable sort would), so a first page costs little more than the scan.
 template <typename T>
-QueryResult<T> paginate(std::vector<std::shared_ptr<const T>> matched, const PageRequest& page) {
+QueryResult<T> paginate(const std::vector<const std::shared_ptr<const T>*>& matched,
+                        const Ordering<T>& ordering, const PageRequest& page) {
   QueryResult<T> result;
   result.total_count = matched.size();
   result.page = page.page;
-  if (!page.page_size) {
-    result.items = std::move(matched);
+  std::size_t offset = 0;
+  std::size_t end = matched.size();
+  if (page.page_size) {
+    const std::size_t size = *page.page_size == 0 ? kDefaultPageSize : *page.page_size;
+    result.page_size = size;
+    if (page.page > matched.size() / size) return result;
+    offset = page.page * size;
+    if (offset >= matched.size()) return result;
+    end = std::min(matched.size(), offset + size);
+  }
+  if (!ordering.key) {
+    for (std::size_t i = offset; i < end; ++i) result.items.push_back(*matched[i]);
     return result;
   }
-  const std::size_t size = *page.page_size == 0 ? kDefaultPageSize : *page.page_size;
-  result.page_size = size;
-  if (page.page > matched.size() / size) return result;
-  const std::size_t offset = page.page * size;
-  if (offset >= matched.size()) return result;
-  const std::size_t end = std::min(matched.size(), offset + size);
-  result.items.assign(
-      std::make_move_iterator(matched.begin() + static_cast<std::ptrdiff_t>(offset)),
-      std::make_move_iterator(matched.begin() + static_cast<std::ptrdiff_t>(end)));
+  struct Entry {
+    std::string_view key;
+    std::size_t position;
+  };
+  // Computed keys live here, apart from the entries the sort moves.
+  std::vector<std::string> storage(matched.size());
+  std::vector<Entry> entries(matched.size());
+  for (std::size_t i = 0; i < matched.size(); ++i) {
+    entries[i] = {ordering.key(**matched[i], storage[i]), i};
+  }
+  auto before = [&](const Entry& left, const Entry& right) {
+    const int compared = ordering.order == KeyOrder::kVersion
+                             ? detail::compareVersions(left.key, right.key)
+                             : left.key.compare(right.key);
+    if (compared != 0) return ordering.descending ? compared > 0 : compared < 0;
+    return left.position < right.position;
+  };
+  const auto last = entries.begin() + static_cast<std::ptrdiff_t>(end);
+  std::partial_sort(entries.begin(), last, entries.end(), before);
+  for (std::size_t i = offset; i < end; ++i) result.items.push_back(*matched[entries[i].position]);
   return result;
 }
 
 template <typename T, typename Match>
 QueryResult<T> run(const RegistrySnapshot& snapshot,
                    const std::vector<std::shared_ptr<const T>>& items, const ListOptions& list,
-                   const Comparator<T>& order, Match match) {
+                   const Ordering<T>& ordering, Match match) {
   const std::string needle = detail::toLower(list.search);
   const std::vector<std::string>* texts = snapshot.alignedSearchTexts(items);
-  std::vector<std::shared_ptr<const T>> matched;
+  std::vector<const std::shared_ptr<const T>*> matched;
   for (std::size_t i = 0; i < items.size(); ++i) {
     const auto& item = items[i];
     if (list.status && item->status != *list.status) continue;
@@ -134,16 +163,9 @@ QueryResult<T> run(const RegistrySnapshot& snapshot,
       if (text.find(needle) == std::string::npos) continue;
     }
     if (!match(*item)) continue;
-    matched.push_back(item);
+    matched.push_back(&item);
   }
-  if (order) {
-    const bool descending = list.direction == SortDirection::kDescending;
-    std::stable_sort(matched.begin(), matched.end(), [&](const auto& left, const auto& right) {
-      const int compared = order(*left, *right);
-      return descending ? compared > 0 : compared < 0;
-    });
-  }
-  return paginate(std::move(matched), list.page);
+  return paginate(matched, ordering, list.page);
 }
 
 bool filterMatches(std::string_view filter, std::string_view value) {
@@ -178,21 +200,25 @@ bool registrantMatches(const RegistrySnapshot& snapshot, const ComponentDefiniti
 
 QueryResult<Model> queryModels(const RegistrySnapshot& snapshot, const ModelQuery& query) {
   using M = Model;
-  auto display_name = byText<M>([](const M& m) { return m.display_name; });
-  auto sub_category = byText<M>([](const M& m) { return m.sub_category; });
-  std::vector<SortField<M>> fields = {
-      {"", display_name},
-      {"display_name", display_name},
-      {"displayName", display_name},
-      {"name", byText<M>([](const M& m) { return m.name; })},
-      {"version", byVersion<M>([](const M& m) { return m.upstream_version; })},
-      {"category", byText<M>([](const M& m) { return m.category.name; })},
-      {"sub_category", sub_category},
-      {"subCategory", sub_category},
-      {"registrant", byText<M>([](const M& m) { return m.registrant.kind; })},
-  };
-  for (auto& field : commonFields<M>()) fields.push_back(std::move(field));
-  const Comparator<M> order = comparatorFor(query.list.order, std::move(fields), "models");
+  static const std::vector<SortField<M>> kFields = [] {
+    auto display_name = field<M>([](const M& m) -> std::string_view { return m.display_name; });
+    auto sub_category = field<M>([](const M& m) -> std::string_view { return m.sub_category; });
+    std::vector<SortField<M>> fields = {
+        {"", display_name},
+        {"display_name", display_name},
+        {"displayName", display_name},
+        {"name", field<M>([](const M& m) -> std::string_view { return m.name; })},
+        {"version", field<M>([](const M& m) -> std::string_view { return m.upstream_version; }),
+         KeyOrder::kVersion},
+        {"category", field<M>([](const M& m) -> std::string_view { return m.category.name; })},
+        {"sub_category", sub_category},
+        {"subCategory", sub_category},
+        {"registrant", field<M>([](const M& m) -> std::string_view { return m.registrant.kind; })},
+    };
+    for (auto& common : commonFields<M>()) fields.push_back(std::move(common));
+    return fields;
+  }();
+  const Ordering<M> order = orderingFor(query.list, kFields, "models");
   return run(snapshot, snapshot.models(), query.list, order, [&](const M& model) {
     return filterMatches(query.name, model.name) &&
            filterMatches(query.version, model.upstream_version) &&
@@ -206,25 +232,36 @@ QueryResult<Model> queryModels(const RegistrySnapshot& snapshot, const ModelQuer
 QueryResult<ComponentDefinition> queryComponents(const RegistrySnapshot& snapshot,
                                                  const ComponentQuery& query) {
   using C = ComponentDefinition;
-  auto display_name = byText<C>([](const C& c) { return c.display_name; });
-  auto kind = byText<C>([](const C& c) { return c.kind; });
-  auto api_version = byText<C>([](const C& c) { return c.api_version; });
-  auto model = byText<C>([](const C& c) { return c.model.name; });
-  std::vector<SortField<C>> fields = {
-      {"", display_name},
-      {"display_name", display_name},
-      {"displayName", display_name},
-      {"kind", kind},
-      {"name", kind},
-      {"api_version", api_version},
-      {"apiVersion", api_version},
-      {"model", model},
-      {"model_name", model},
-      {"version", byVersion<C>([](const C& c) { return c.model.upstream_version; })},
-      {"category", byText<C>([&snapshot](const C& c) { return categoryOf(snapshot, c); })},
-  };
-  for (auto& field : commonFields<C>()) fields.push_back(std::move(field));
-  const Comparator<C> order = comparatorFor(query.list.order, std::move(fields), "components");
+  static const std::vector<SortField<C>> kFields = [] {
+    auto display_name = field<C>([](const C& c) -> std::string_view { return c.display_name; });
+    auto kind = field<C>([](const C& c) -> std::string_view { return c.kind; });
+    auto api_version = field<C>([](const C& c) -> std::string_view { return c.api_version; });
+    auto model = field<C>([](const C& c) -> std::string_view { return c.model.name; });
+    std::vector<SortField<C>> fields = {
+        {"", display_name},
+        {"display_name", display_name},
+        {"displayName", display_name},
+        {"kind", kind},
+        {"name", kind},
+        {"api_version", api_version},
+        {"apiVersion", api_version},
+        {"model", model},
+        {"model_name", model},
+        {"version",
+         field<C>([](const C& c) -> std::string_view { return c.model.upstream_version; }),
+         KeyOrder::kVersion},
+        {"category", {}},  // needs the snapshot: set per query below
+    };
+    for (auto& common : commonFields<C>()) fields.push_back(std::move(common));
+    return fields;
+  }();
+  Ordering<C> order = orderingFor(query.list, kFields, "components");
+  if (query.list.order == "category") {
+    order.key = [&snapshot](const C& c, std::string& storage) -> std::string_view {
+      storage = categoryOf(snapshot, c);
+      return storage;
+    };
+  }
   // Start from the smallest indexed candidate set instead of every component.
   std::vector<std::shared_ptr<const C>> narrowed;
   const std::vector<std::shared_ptr<const C>>* candidates = &snapshot.components();
@@ -248,19 +285,24 @@ QueryResult<ComponentDefinition> queryComponents(const RegistrySnapshot& snapsho
 QueryResult<RelationshipDefinition> queryRelationships(const RegistrySnapshot& snapshot,
                                                        const RelationshipQuery& query) {
   using R = RelationshipDefinition;
-  auto sub_type = byText<R>([](const R& r) { return r.sub_type; });
-  auto model = byText<R>([](const R& r) { return r.model.name; });
-  std::vector<SortField<R>> fields = {
-      {"kind", byText<R>([](const R& r) { return r.kind; })},
-      {"type", byText<R>([](const R& r) { return r.type; })},
-      {"sub_type", sub_type},
-      {"subType", sub_type},
-      {"model", model},
-      {"model_name", model},
-      {"version", byVersion<R>([](const R& r) { return r.model.upstream_version; })},
-  };
-  for (auto& field : commonFields<R>()) fields.push_back(std::move(field));
-  const Comparator<R> order = comparatorFor(query.list.order, std::move(fields), "relationships");
+  static const std::vector<SortField<R>> kFields = [] {
+    auto sub_type = field<R>([](const R& r) -> std::string_view { return r.sub_type; });
+    auto model = field<R>([](const R& r) -> std::string_view { return r.model.name; });
+    std::vector<SortField<R>> fields = {
+        {"kind", field<R>([](const R& r) -> std::string_view { return r.kind; })},
+        {"type", field<R>([](const R& r) -> std::string_view { return r.type; })},
+        {"sub_type", sub_type},
+        {"subType", sub_type},
+        {"model", model},
+        {"model_name", model},
+        {"version",
+         field<R>([](const R& r) -> std::string_view { return r.model.upstream_version; }),
+         KeyOrder::kVersion},
+    };
+    for (auto& common : commonFields<R>()) fields.push_back(std::move(common));
+    return fields;
+  }();
+  const Ordering<R> order = orderingFor(query.list, kFields, "relationships");
   auto matches = [](std::string_view filter, std::string_view value) {
     return filter.empty() || equalsIgnoringCase(filter, value);
   };
@@ -275,18 +317,23 @@ QueryResult<RelationshipDefinition> queryRelationships(const RegistrySnapshot& s
 QueryResult<PolicyDefinition> queryPolicies(const RegistrySnapshot& snapshot,
                                             const PolicyQuery& query) {
   using P = PolicyDefinition;
-  auto sub_type = byText<P>([](const P& p) { return p.sub_type; });
-  auto model = byText<P>([](const P& p) { return p.model.name; });
-  std::vector<SortField<P>> fields = {
-      {"kind", byText<P>([](const P& p) { return p.kind; })},
-      {"sub_type", sub_type},
-      {"subType", sub_type},
-      {"model", model},
-      {"model_name", model},
-      {"version", byVersion<P>([](const P& p) { return p.model.upstream_version; })},
-  };
-  for (auto& field : commonFields<P>()) fields.push_back(std::move(field));
-  const Comparator<P> order = comparatorFor(query.list.order, std::move(fields), "policies");
+  static const std::vector<SortField<P>> kFields = [] {
+    auto sub_type = field<P>([](const P& p) -> std::string_view { return p.sub_type; });
+    auto model = field<P>([](const P& p) -> std::string_view { return p.model.name; });
+    std::vector<SortField<P>> fields = {
+        {"kind", field<P>([](const P& p) -> std::string_view { return p.kind; })},
+        {"sub_type", sub_type},
+        {"subType", sub_type},
+        {"model", model},
+        {"model_name", model},
+        {"version",
+         field<P>([](const P& p) -> std::string_view { return p.model.upstream_version; }),
+         KeyOrder::kVersion},
+    };
+    for (auto& common : commonFields<P>()) fields.push_back(std::move(common));
+    return fields;
+  }();
+  const Ordering<P> order = orderingFor(query.list, kFields, "policies");
   auto matches = [](std::string_view filter, std::string_view value) {
     return filter.empty() || equalsIgnoringCase(filter, value);
   };

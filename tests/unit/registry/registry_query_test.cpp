@@ -196,5 +196,51 @@ TEST(RegistryQuery, FiltersByModelVersionApiVersionKindCategoryRegistrantStatus)
   EXPECT_EQ(queryPolicies(*snapshot, {}).total_count, 0U);
 }
 
+TEST(RegistryQuery, PagesOfALargeSortedListMatchAFullStableSort) {
+  // Enough components, ties and computed keys (category) to exercise the
+  // partial sort: every page equals the slice of a stable sort of everything.
+  SnapshotBuilder builder;
+  const char* kCategories[] = {"Tools", "Database", "Analytics", "Runtime"};
+  for (int m = 0; m < 4; ++m) {
+    auto model = modelDocument("model-" + std::to_string(m), "v1.0.0");
+    model["category"] = {{"name", kCategories[m]}};
+    builder.add(Model::fromJson(model));
+  }
+  for (int i = 0; i < 97; ++i) {
+    auto document = componentDocument("Kind" + std::to_string(i), "v" + std::to_string(i % 5),
+                                      "model-" + std::to_string(i % 4), "v1.0.0");
+    document["model"].erase("category");
+    document["displayName"] = "Same Name With A Long Tail " + std::to_string(i % 7);
+    builder.add(ComponentDefinition::fromJson(document));
+  }
+  auto snapshot = builder.build();
+  for (const char* order : {"", "category", "apiVersion", "kind"}) {
+    for (SortDirection direction : {SortDirection::kAscending, SortDirection::kDescending}) {
+      ComponentQuery all;
+      all.list.order = order;
+      all.list.direction = direction;
+      all.list.page.page_size = std::nullopt;
+      const auto everything = queryComponents(*snapshot, all).items;
+      ASSERT_EQ(everything.size(), 97U);
+      for (std::size_t page = 0; page < 5; ++page) {
+        ComponentQuery query = all;
+        query.list.page = {page, 20};
+        const auto items = queryComponents(*snapshot, query).items;
+        for (std::size_t i = 0; i < items.size(); ++i) {
+          EXPECT_EQ(items[i], everything[page * 20 + i]) << order << " page " << page;
+        }
+      }
+      for (std::size_t i = 1; i < everything.size(); ++i) {
+        if (std::string_view(order) != "category") break;
+        const auto category = [&](const ComponentPtr& c) {
+          return snapshot->modelsFor(c->model).front()->category.name;
+        };
+        const int compared = category(everything[i - 1]).compare(category(everything[i]));
+        EXPECT_TRUE(direction == SortDirection::kAscending ? compared <= 0 : compared >= 0);
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace meshery::registry

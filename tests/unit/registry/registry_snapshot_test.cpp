@@ -175,5 +175,66 @@ TEST(RegistrySnapshot, EmptySnapshotAnswersEverything) {
   EXPECT_EQ(snapshot->generation(), 0U);
 }
 
+std::string textOf(const RegistrySnapshot& snapshot, const ComponentDefinition& component,
+                   bool trim_schema) {
+  std::string out;
+  snapshot.appendComponentJson(out, component, trim_schema);
+  return out;
+}
+
+std::string expectedText(const ComponentDefinition& component, bool trim_schema) {
+  nlohmann::json document = component.toJson();
+  if (trim_schema) document["component"].erase("schema");
+  return document.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+TEST(RegistrySnapshot, ComponentTextIsTheDumpOfItsDocument) {
+  auto plain = componentDocument("Pod", "v1", "kubernetes", "v1.35.0");
+  auto special = componentDocument("Secret", "v1", "kubernetes", "v1.35.0");
+  special["component"]["schema"] =
+      std::string("{\"description\":\"caf\xC3\xA9 \\\"q\\\" \xE2\x80\xA8 \x7F tab\t\x01\x1F\\n\"}");
+  auto broken = componentDocument("Bad", "v1", "kubernetes", "v1.35.0");
+  broken["component"]["schema"] = std::string("{\"a\":\"\xFF\xC3(\xED\xA0\x80\xF4\x90\x80\x80\"}");
+  auto lookalike = componentDocument("Look", "v1", "kubernetes", "v1.35.0");
+  lookalike["description"] = "\x01meshery:component.schema\x01";
+  auto without = componentDocument("NoSchema", "v1", "kubernetes", "v1.35.0");
+  without["component"].erase("schema");
+  auto ignored = componentDocument("Ignored", "v1", "kubernetes", "v1.35.0");
+  ignored["status"] = "ignored";
+
+  SnapshotBuilder builder;
+  for (const auto& document : {plain, special, broken, lookalike, without, ignored}) {
+    builder.add(ComponentDefinition::fromJson(document));
+  }
+  auto snapshot = builder.build();
+  for (int pass = 0; pass < 2; ++pass) {  // the second pass reads the cached text
+    for (const ComponentPtr& component : snapshot->components()) {
+      for (bool trim : {false, true}) {
+        EXPECT_EQ(textOf(*snapshot, *component, trim), expectedText(*component, trim))
+            << component->kind << " trim=" << trim;
+      }
+    }
+  }
+  // A component that is not this snapshot's is serialised, not looked up.
+  const auto stranger = ComponentDefinition::fromJson(plain);
+  EXPECT_EQ(textOf(*snapshot, stranger, false), expectedText(stranger, false));
+}
+
+TEST(RegistrySnapshot, ComponentTextFollowsChangesInLaterSnapshots) {
+  auto first = SnapshotBuilder()
+                   .add(component("Pod", "v1", "kubernetes", "v1.35.0"))
+                   .add(component("Service", "v1", "kubernetes", "v1.35.0"))
+                   .build();
+  const ComponentPtr pod = first->componentsOfKind("Pod").front();
+  const std::string before = textOf(*first, *pod, true);
+  auto second = SnapshotBuilder(*first).setStatus(pod->id, EntityStatus::kIgnored).build();
+  const ComponentPtr ignored = second->componentsOfKind("Pod").front();
+  EXPECT_EQ(textOf(*second, *ignored, true), expectedText(*ignored, true));
+  EXPECT_NE(textOf(*second, *ignored, true), before);
+  EXPECT_EQ(textOf(*first, *pod, true), before);  // the older snapshot is unchanged
+  const ComponentPtr service = second->componentsOfKind("Service").front();
+  EXPECT_EQ(textOf(*second, *service, false), expectedText(*service, false));
+}
+
 }  // namespace
 }  // namespace meshery::registry

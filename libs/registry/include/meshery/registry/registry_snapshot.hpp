@@ -105,12 +105,25 @@ class RegistrySnapshot {
   /// When `items` is one of this snapshot's own lists (models(), components()…),
   /// the search texts in the same order, so a scan needs no lookup per item;
   /// null for any other list.
-  [[nodiscard]] const std::vector<std::string>* alignedSearchTexts(const std::vector<ModelPtr>& items) const;
+  [[nodiscard]] const std::vector<std::string>* alignedSearchTexts(
+      const std::vector<ModelPtr>& items) const;
   [[nodiscard]] const std::vector<std::string>* alignedSearchTexts(
       const std::vector<ComponentPtr>& items) const;
   [[nodiscard]] const std::vector<std::string>* alignedSearchTexts(
       const std::vector<RelationshipPtr>& items) const;
-  [[nodiscard]] const std::vector<std::string>* alignedSearchTexts(const std::vector<PolicyPtr>& items) const;
+  [[nodiscard]] const std::vector<std::string>* alignedSearchTexts(
+      const std::vector<PolicyPtr>& items) const;
+
+  /// Appends the JSON text of `component.toJson()` as nlohmann dumps it
+  /// compactly (the REST API's form); without `component.schema` when
+  /// `trim_schema` (and `component` is an object). Each of this snapshot's
+  /// components is serialised on first use and the text kept, shared with
+  /// snapshots built from this one while the component is unchanged; the
+  /// schema string is escaped into `out` on each call instead of being kept
+  /// twice. A component of another snapshot is serialised on each call.
+  /// Thread-safe, like every other method.
+  void appendComponentJson(std::string& out, const ComponentDefinition& component,
+                           bool trim_schema) const;
 
  private:
   friend class SnapshotBuilder;
@@ -129,6 +142,9 @@ class RegistrySnapshot {
   /// Fills models_by_registrant_ from models_.
   void indexRegistrants();
 
+  /// The serialised text of one component, filled on first use (component_text.hpp).
+  struct ComponentText;
+
   std::uint64_t generation_ = 0;
   Table<Model> models_;
   Table<ComponentDefinition> components_;
@@ -138,6 +154,9 @@ class RegistrySnapshot {
   Index models_by_registrant_;    ///< lowercase registrant kind and name → positions
   Index components_by_kind_api_;  ///< kind '\x1f' apiVersion → positions
   Index components_by_kind_;
+  /// Aligned with components_.items; a memo, so the snapshot stays immutable
+  /// in what it answers.
+  std::vector<std::shared_ptr<ComponentText>> component_texts_;
 };
 
 /// Builds a RegistrySnapshot. Adding an entity whose id is already present
@@ -180,6 +199,8 @@ class SnapshotBuilder {
     std::unordered_map<Uuid, std::size_t, UuidHash> by_id;
   };
   void removeModelEntities(const Model& model);
+  /// The base snapshot's component texts, for components kept unchanged.
+  void shareComponentTexts(RegistrySnapshot& snapshot);
   void markDuplicates();
   void fillCounts();
 
@@ -188,6 +209,13 @@ class SnapshotBuilder {
   Items<ComponentDefinition> components_;
   Items<RelationshipDefinition> relationships_;
   Items<PolicyDefinition> policies_;
+  /// The base's component texts by component; the pointer is held so that no
+  /// new component can take a replaced one's address before build().
+  struct BaseText {
+    ComponentPtr component;
+    std::shared_ptr<RegistrySnapshot::ComponentText> text;
+  };
+  std::unordered_map<const ComponentDefinition*, BaseText> base_texts_;
 };
 
 }  // namespace meshery::registry
