@@ -6,6 +6,8 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -373,6 +375,41 @@ not: a crd
   json no_crd = {{"model", {{"name", "none"}}},
                  {"source", {{"files", {{{"name", "c.yaml"}, {"content", "a: 1\n"}}}}}}};
   EXPECT_EQ(post("/api/registry/generate", no_crd).status, 422);
+}
+
+TEST_F(RegistryWriteE2e, RegistersMesherysPublishedFilesAndExportsThemBack) {
+  std::filesystem::path fixtures = "/work/shared/fixtures/meshery/models";
+  if (!std::filesystem::is_directory(fixtures)) GTEST_SKIP() << "no Meshery model fixtures";
+  std::vector<archive::Entry> entries;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(fixtures)) {
+    if (!entry.is_regular_file()) continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    entries.push_back({std::filesystem::relative(entry.path(), fixtures).generic_string(), bytes});
+  }
+  auto registered = post("/api/registry/register",
+                         fileUpload("meshery.tar.gz",
+                                    archive::writeArchive(entries, archive::Format::kTarGzip)));
+  ASSERT_EQ(registered.status, 200) << registered.body;
+  EXPECT_EQ(registered.json()["entityCount"]["totalErrCount"], 0) << registered.body;
+  EXPECT_EQ(registered.json()["entityCount"]["compCount"], 5);
+  EXPECT_EQ(registered.json()["entityCount"]["relCount"], 106);
+
+  auto exported = client_->get("/api/registry/export?name=kubernetes&version=v1.35.0");
+  ASSERT_EQ(exported.status, 200) << exported.body;
+  std::size_t components = 0;
+  std::size_t relationships = 0;
+  for (const auto& file : archive::readArchive(exported.body)) {
+    if (file.path.find("/components/") != std::string::npos) {
+      ++components;
+      auto document = json::parse(file.bytes);
+      EXPECT_EQ(document["schemaVersion"], "components.meshery.io/v1beta1") << file.path;
+      EXPECT_TRUE(document["component"]["schema"].is_string()) << file.path;
+    }
+    if (file.path.find("/relationships/") != std::string::npos) ++relationships;
+  }
+  EXPECT_EQ(components, 5U);
+  EXPECT_EQ(relationships, 100U);  // every relationship file of the fixtures
 }
 
 }  // namespace
