@@ -74,14 +74,10 @@ void writeModel(Session& session, const nlohmann::json& generated, const std::st
 }
 
 void generateModel(Session& session, const GenerateFlags& flags) {
-  const auto format = parseOutputFormat(flags.output);
-  RegistryClient registry(session);
-  nlohmann::json generated =
-      registry.post("generate", generateRequest(flags), "Generating model " + flags.name);
-  if (format != OutputFormat::kText) {
-    session.out() << renderDocument(generated, format);
-    return;
-  }
+  auto answer = postForText(session, "generate", generateRequest(flags),
+                            "Generating model " + flags.name, flags.output);
+  if (!answer) return;
+  const nlohmann::json& generated = *answer;
   std::vector<std::vector<std::string>> rows;
   for (const auto& component : generated["components"]) {
     rows.push_back({field(component, "/component/kind"), field(component, "/component/version"),
@@ -90,10 +86,7 @@ void generateModel(Session& session, const GenerateFlags& flags) {
   session.out() << renderTable({"Kind", "API version", "Namespaced"}, rows);
   session.out() << "Generated " << rows.size() << " component(s) of model " << flags.name
                 << (flags.register_it ? " and registered them" : "") << "\n";
-  for (const auto& failure : generated.value("failures", nlohmann::json::array())) {
-    session.out() << "  not generated: " << failure.value("path", "?") << ": "
-                  << failure["error"].value("message", "") << "\n";
-  }
+  printFailures(session.out(), generated);
   if (!flags.location.empty()) writeModel(session, generated, flags.location);
 }
 

@@ -62,28 +62,13 @@ void printImport(Session& session, const nlohmann::json& summary, bool registere
       << counts.value("policyCount", 0) << " policy(ies)";
   if (!models.empty()) out << " of " << models;
   out << "\n";
-  const auto failures = summary.value("failures", nlohmann::json::array());
-  if (failures.empty()) return;
-  out << failures.size() << " file(s) not imported:\n";
-  for (const auto& failure : failures) {
-    const auto& error = failure["error"];
-    out << "  " << failure.value("path", "?") << ": " << error.value("message", "");
-    std::string cause = error.value("cause", "");
-    if (!cause.empty()) out << " (" << cause << ")";
-    out << "\n";
-  }
+  printFailures(out, summary);
 }
 
 void importModel(Session& session, const ImportFlags& flags) {
-  const auto format = parseOutputFormat(flags.output);
-  RegistryClient registry(session);
-  nlohmann::json summary =
-      registry.post("register", importRequest(flags), "Registering " + flags.source);
-  if (format != OutputFormat::kText) {
-    session.out() << renderDocument(summary, format);
-    return;
-  }
-  printImport(session, summary, !flags.dry_run);
+  auto summary = postForText(session, "register", importRequest(flags),
+                             "Registering " + flags.source, flags.output);
+  if (summary) printImport(session, *summary, !flags.dry_run);
 }
 
 struct ExportFlags {

@@ -122,6 +122,30 @@ http::ClientResponse RegistryClient::download(std::string_view path, const Query
   return send(http::Method::kGet, targetOf(path, query), {}, waiting);
 }
 
+std::optional<nlohmann::json> postForText(Session& session, std::string_view path,
+                                          const nlohmann::json& body, const std::string& waiting,
+                                          const std::string& output) {
+  const auto format = parseOutputFormat(output);
+  RegistryClient registry(session);
+  nlohmann::json answer = registry.post(path, body, waiting);
+  if (format == OutputFormat::kText) return answer;
+  session.out() << renderDocument(answer, format);
+  return std::nullopt;
+}
+
+void printFailures(std::ostream& out, const nlohmann::json& answer) {
+  const auto failures = answer.value("failures", nlohmann::json::array());
+  if (failures.empty()) return;
+  out << failures.size() << " file(s) not imported:\n";
+  for (const auto& failure : failures) {
+    const auto& error = failure["error"];
+    out << "  " << failure.value("path", "?") << ": " << error.value("message", "");
+    std::string cause = error.value("cause", "");
+    if (!cause.empty()) out << " (" << cause << ")";
+    out << "\n";
+  }
+}
+
 std::string percentEncode(std::string_view text) {
   static constexpr char kHex[] = "0123456789ABCDEF";
   std::string encoded;

@@ -3,6 +3,8 @@
 #include <cstddef>
 #include <functional>
 #include <memory>
+#include <optional>
+#include <ostream>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -91,6 +93,17 @@ std::string percentEncode(std::string_view text);
 
 /// The string at `pointer` ("/model/name") in `item`, or "-" when absent.
 std::string field(const nlohmann::json& item, const char* pointer);
+
+/// POSTs `body` to the registry's `path` (showing `waiting` meanwhile). With
+/// `output` json or yaml the answer is printed as such and nothing is returned;
+/// otherwise the answer is returned for the command's own text.
+std::optional<nlohmann::json> postForText(Session& session, std::string_view path,
+                                          const nlohmann::json& body, const std::string& waiting,
+                                          const std::string& output);
+
+/// Prints the `failures` of a register or generate answer, one per line:
+/// "N file(s) not imported:" then "  path: message (cause)". Nothing when none.
+void printFailures(std::ostream& out, const nlohmann::json& answer);
 
 /// Describes one kind of list the registry commands print.
 struct ListView {

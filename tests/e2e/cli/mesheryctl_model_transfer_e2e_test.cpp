@@ -9,25 +9,6 @@
 namespace meshery::test {
 namespace {
 
-constexpr const char* kCrds = R"(apiVersion: apiextensions.k8s.io/v1
-kind: CustomResourceDefinition
-metadata: {name: widgets.example.com}
-spec:
-  group: example.com
-  scope: Namespaced
-  names: {kind: Widget, plural: widgets}
-  versions:
-  - name: v1
-    served: true
-    storage: true
-    schema:
-      openAPIV3Schema: {type: object}
-  - name: v2
-    served: true
-    storage: false
-    schema:
-      openAPIV3Schema: {type: object}
-)";
 
 class CliModelTransferE2e : public MesheryctlE2e {
  protected:
@@ -82,7 +63,7 @@ TEST_F(CliModelTransferE2e, ImportsADirectoryExportsItAndImportsTheArchive) {
 
 TEST_F(CliModelTransferE2e, GeneratesFromCrdsWritesAndRegisters) {
   std::filesystem::create_directories(work_);
-  writeFile(work_ / "crds.yaml", kCrds);
+  writeFile(work_ / "crds.yaml", kWidgetCrd);
   auto generated = mesheryctl({"model", "generate", "-f", (work_ / "crds.yaml").string(), "-n",
                                "widgets", "--model-version", "v0.3.0", "-l",
                                (work_ / "models").string()});

@@ -1,7 +1,8 @@
 #pragma once
 
 // A small model in Meshery's published layout, for the registry e2e tests:
-// demo/v1.0.0/v1.0.0/{model.json, components/{A,B}.json, relationships/r.json}.
+// demo/v1.0.0/v1.0.0/{model.json, components/{A,B}.json, relationships/r.json};
+// and a CRD to generate a model from.
 
 #include <filesystem>
 #include <fstream>
@@ -11,6 +12,30 @@
 #include <vector>
 
 namespace meshery::test {
+
+/// A CustomResourceDefinition of kind Widget (example.com), served in v1 and v2.
+inline constexpr const char* kWidgetCrd = R"(apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata: {name: widgets.example.com}
+spec:
+  group: example.com
+  scope: Namespaced
+  names: {kind: Widget, plural: widgets}
+  versions:
+  - name: v1
+    served: true
+    storage: true
+    schema:
+      openAPIV3Schema:
+        type: object
+        properties:
+          spec: {type: object, properties: {size: {type: integer}}}
+  - name: v2
+    served: true
+    storage: false
+    schema:
+      openAPIV3Schema: {type: object}
+)";
 
 inline void writeFile(const std::filesystem::path& path, const std::string& text) {
   std::filesystem::create_directories(path.parent_path());

@@ -334,32 +334,14 @@ TEST_F(RegistryWriteE2e, DeletingAnImportedModelLastsDeletingABundledOneDoesNot)
 }
 
 TEST_F(RegistryWriteE2e, GeneratesAModelFromCrdsAndRegistersItOnRequest) {
-  std::string crds = R"(apiVersion: apiextensions.k8s.io/v1
-kind: CustomResourceDefinition
-metadata: {name: widgets.example.com}
-spec:
-  group: example.com
-  scope: Namespaced
-  names: {kind: Widget, plural: widgets}
-  versions:
-  - name: v1
-    served: true
-    storage: true
-    schema:
-      openAPIV3Schema:
-        type: object
-        properties:
-          spec: {type: object, properties: {size: {type: integer}}}
----
-not: a crd
-)";
+  std::string crds = std::string(kWidgetCrd) + "---\nnot: a crd\n";
   json request = {{"model", {{"name", "widgets"}, {"modelVersion", "v0.3.0"}, {"category", "App Definition and Development"}}},
                   {"source", {{"type", "crd"}, {"files", {{{"name", "crds.yaml"}, {"content", crds}}}}}}};
   auto preview = post("/api/registry/generate", request);
   ASSERT_EQ(preview.status, 200) << preview.body;
   json generated = preview.json();
   EXPECT_EQ(generated["registered"], false);
-  ASSERT_EQ(generated["components"].size(), 1U);
+  ASSERT_EQ(generated["components"].size(), 2U);
   EXPECT_EQ(generated["components"][0]["component"]["kind"], "Widget");
   EXPECT_EQ(generated["model"]["name"], "widgets");
   EXPECT_EQ(client_->get("/api/registry/models/widgets").json()["total_count"], 0);
@@ -368,7 +350,7 @@ not: a crd
   ASSERT_EQ(post("/api/registry/generate", request).status, 200);
   restart();
   auto components = client_->get("/api/registry/models/widgets/components").json();
-  EXPECT_EQ(components["total_count"], 1);
+  EXPECT_EQ(components["total_count"], 2);
 
   json no_name = {{"source", {{"files", {{{"name", "c.yaml"}, {"content", crds}}}}}}};
   EXPECT_EQ(post("/api/registry/generate", no_name).status, 422);
