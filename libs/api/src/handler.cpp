@@ -12,6 +12,21 @@ http::Handler guarded(Services& services, std::string action, GuardedHandler han
   };
 }
 
+std::string stringMember(const nlohmann::json& object, std::initializer_list<const char*> names) {
+  if (!object.is_object()) return {};
+  for (const char* name : names) {
+    auto it = object.find(name);
+    if (it != object.end() && it->is_string()) return it->get<std::string>();
+  }
+  return {};
+}
+
+bool boolMember(const nlohmann::json& object, const char* name, bool fallback) {
+  if (!object.is_object()) return fallback;
+  auto it = object.find(name);
+  return it != object.end() && it->is_boolean() ? it->get<bool>() : fallback;
+}
+
 std::string formatTimestamp(std::chrono::system_clock::time_point time) {
   auto seconds = std::chrono::system_clock::to_time_t(time);
   auto millis =

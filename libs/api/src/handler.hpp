@@ -4,6 +4,7 @@
 // one authenticates and asks exactly one authorisation check before acting.
 
 #include <functional>
+#include <initializer_list>
 #include <string>
 
 #include "meshery/api/routes.hpp"
@@ -14,6 +15,12 @@ using GuardedHandler = std::function<http::Response(http::Request&, const Princi
 
 /// A handler that authenticates the request, authorises `action`, then runs `handler`.
 http::Handler guarded(Services& services, std::string action, GuardedHandler handler);
+
+/// The first of `names` that `object` holds as a string, else "" (also when
+/// `object` is not an object): request fields read without type errors.
+std::string stringMember(const nlohmann::json& object, std::initializer_list<const char*> names);
+/// `object[name]` when it is a boolean, else `fallback`.
+bool boolMember(const nlohmann::json& object, const char* name, bool fallback);
 
 /// RFC 3339 UTC with milliseconds, Meshery's timestamp form.
 std::string formatTimestamp(std::chrono::system_clock::time_point time);

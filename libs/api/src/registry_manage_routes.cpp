@@ -115,8 +115,9 @@ http::Response exportModel(Services& services, http::Request& request) {
 
 /// A validation item's value: JSON as is, or text in the item's valueType.
 nlohmann::json itemValue(const nlohmann::json& item, const std::string& key) {
-  nlohmann::json value = item.value("value", nlohmann::json());
-  std::string type = item.value("valueType", std::string("JSON"));
+  nlohmann::json value = item.contains("value") ? item["value"] : nlohmann::json();
+  std::string type = stringMember(item, {"valueType"});
+  if (type.empty()) type = "JSON";
   if (type == "CUE") {
     throw Error(ErrorCode::kInvalidArgument, "validation item '" + key + "' is CUE",
                 "values are validated against JSON Schema only", "send valueType JSON or YAML");
@@ -153,9 +154,9 @@ nlohmann::json itemSchema(const registry::RegistrySnapshot& snapshot, const nloh
   if (auto id = item.find("componentId"); id != item.end() && id->is_string()) {
     component = snapshot.findComponent(uuidOf(id->get<std::string>(), "componentId"));
   } else if (item.contains("kind")) {
-    component = snapshot.preferredComponent(item.value("kind", std::string()),
-                                            item.value("apiVersion", std::string()),
-                                            item.value("model", std::string()));
+    component = snapshot.preferredComponent(stringMember(item, {"kind"}),
+                                            stringMember(item, {"apiVersion"}),
+                                            stringMember(item, {"model"}));
   } else {
     throw Error(ErrorCode::kInvalidArgument, "validation item '" + key + "' has no schema",
                 "an item names its schema inline or through a registered component",
@@ -171,8 +172,9 @@ nlohmann::json itemSchema(const registry::RegistrySnapshot& snapshot, const nloh
 
 http::Response validate(Services& services, http::Request& request) {
   nlohmann::json body = request.jsonBody();
-  const nlohmann::json items = body.is_object() ? body.value("validationItems", nlohmann::json())
-                                                : nlohmann::json();
+  const nlohmann::json items = body.is_object() && body.contains("validationItems")
+                                  ? body["validationItems"]
+                                  : nlohmann::json();
   if (!items.is_object() || items.empty()) {
     throw Error(ErrorCode::kInvalidArgument, "nothing to validate",
                 "the body has no validationItems object, or it is empty",

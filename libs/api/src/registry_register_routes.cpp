@@ -116,14 +116,6 @@ void requireSomething(const registry::ImportResult& result) {
               "components/ and relationships/), as a .tar/.tar.gz archive or a JSON/YAML file");
 }
 
-std::string stringField(const nlohmann::json& object, std::initializer_list<const char*> names) {
-  for (const char* name : names) {
-    auto it = object.find(name);
-    if (it != object.end() && it->is_string()) return it->get<std::string>();
-  }
-  return {};
-}
-
 /// The upload of a register request: Meshery's JSON ImportRequest
 /// ({uploadType, importBody, register}) or, for any other content type, the
 /// raw file with its name in ?fileName=.
@@ -139,10 +131,8 @@ Upload uploadOf(const http::Request& request, bool& register_it) {
                 "got a JSON " + std::string(body.type_name()),
                 R"(send {"uploadType": "file"|"urlImport", "importBody": {...}, "register": true})");
   }
-  if (auto it = body.find("register"); it != body.end() && it->is_boolean()) {
-    register_it = it->get<bool>();
-  }
-  std::string upload_type = stringField(body, {"uploadType", "upload_type"});
+  register_it = boolMember(body, "register", register_it);
+  std::string upload_type = stringMember(body, {"uploadType", "upload_type"});
   const nlohmann::json& import_body = body.contains("importBody") ? body["importBody"]
                                       : body.contains("import_body") ? body["import_body"]
                                                                      : body;
@@ -157,11 +147,11 @@ Upload uploadOf(const http::Request& request, bool& register_it) {
                   "a file upload carries the file base64-encoded in importBody.modelFile",
                   "add modelFile (and fileName), or use uploadType urlImport with importBody.url");
     }
-    return {stringField(import_body, {"fileName", "file_name"}),
+    return {stringMember(import_body, {"fileName", "file_name"}),
             decodeUploadedFile(*file, "importBody.modelFile")};
   }
   if (upload_type == "urlImport" || upload_type == "url") {
-    std::string url = stringField(import_body, {"url", "URL"});
+    std::string url = stringMember(import_body, {"url", "URL"});
     if (url.empty()) {
       throw Error(ErrorCode::kInvalidArgument, "importBody.url is missing",
                   "a URL import needs the address of a model archive or file",
@@ -186,23 +176,23 @@ http::Response registerModels(Services& services, http::Request& request,
 
 /// The generation request's model fields (camelCase or snake_case).
 registry::GenerationModel generationModelOf(const nlohmann::json& body) {
-  const nlohmann::json model = body.value("model", nlohmann::json::object());
+  const nlohmann::json model = body.contains("model") ? body["model"] : nlohmann::json::object();
   registry::GenerationModel generation;
-  generation.name = stringField(model, {"name"});
+  generation.name = stringMember(model, {"name"});
   if (generation.name.empty()) {
     throw Error(ErrorCode::kInvalidArgument, "model.name is missing",
                 "generated components belong to a model, named by the request",
                 "add model.name (lowercase letters, digits and '-', e.g. cert-manager)");
   }
-  generation.display_name = stringField(model, {"displayName", "display_name"});
-  std::string upstream = stringField(model, {"modelVersion", "model_version", "upstreamVersion"});
+  generation.display_name = stringMember(model, {"displayName", "display_name"});
+  std::string upstream = stringMember(model, {"modelVersion", "model_version", "upstreamVersion"});
   generation.upstream_version = upstream.empty() ? "v1.0.0" : upstream;
-  std::string version = stringField(model, {"version"});
+  std::string version = stringMember(model, {"version"});
   if (!version.empty()) generation.version = version;
-  std::string category = stringField(model, {"category"});
+  std::string category = stringMember(model, {"category"});
   if (!category.empty()) generation.category = category;
-  generation.sub_category = stringField(model, {"subCategory", "sub_category"});
-  std::string registrant = stringField(model, {"registrant"});
+  generation.sub_category = stringMember(model, {"subCategory", "sub_category"});
+  std::string registrant = stringMember(model, {"registrant"});
   if (!registrant.empty()) generation.registrant = registrant;
   return generation;
 }
@@ -235,8 +225,8 @@ http::Response generateModel(Services& services, http::Request& request,
                 R"(send {"model": {"name": …}, "source": {"type": "crd", "files": [...]}})");
   }
   registry::GenerationModel model = generationModelOf(body);
-  const nlohmann::json source = body.value("source", nlohmann::json::object());
-  std::string type = stringField(source, {"type"});
+  const nlohmann::json source = body.contains("source") ? body["source"] : nlohmann::json::object();
+  std::string type = stringMember(source, {"type"});
   if (type.empty()) type = "crd";
   if (type != "crd" && type != "openapi") {
     throw Error(ErrorCode::kInvalidArgument, "source.type '" + type + "' is not supported",
@@ -244,13 +234,16 @@ http::Response generateModel(Services& services, http::Request& request,
                 "use source.type crd or openapi");
   }
   std::vector<registry::FileEntry> files;
-  if (std::string url = stringField(source, {"url"}); !url.empty()) {
+  if (std::string url = stringMember(source, {"url"}); !url.empty()) {
     model.source_uri = url;
     for (auto& file : filesOf(download(url))) files.push_back(std::move(file));
   }
-  for (const auto& file : source.value("files", nlohmann::json::array())) {
-    std::string name = stringField(file, {"name"});
-    files.push_back({name.empty() ? "input.yaml" : name, stringField(file, {"content"})});
+  const nlohmann::json files_field = source.is_object() && source.contains("files") && source["files"].is_array()
+                                         ? source["files"]
+                                         : nlohmann::json::array();
+  for (const auto& file : files_field) {
+    std::string name = stringMember(file, {"name"});
+    files.push_back({name.empty() ? "input.yaml" : name, stringMember(file, {"content"})});
   }
   if (files.empty()) {
     throw Error(ErrorCode::kInvalidArgument, "nothing to generate from",
@@ -282,7 +275,7 @@ http::Response generateModel(Services& services, http::Request& request,
     }
   }
   requireSomething(result);
-  bool register_it = body.value("register", false);
+  bool register_it = boolMember(body, "register", false);
   if (register_it) registerDefinitions(services, principal, result);
   nlohmann::json response = registrationJson(result, register_it);
   response["model"] = generated.model;

@@ -173,6 +173,18 @@ TEST_F(RegistryWriteE2e, HostileOrBrokenUploadsAreRefusedAndChangeNothing) {
                        {{"uploadType", "urlImport"}, {"importBody", {{"url", "file:///etc/passwd"}}}});
   EXPECT_EQ(file_url.status, 422) << file_url.body;
 
+  // Fields of the wrong type are the client's error, never the server's.
+  EXPECT_EQ(post("/api/registry/register",
+                 {{"uploadType", 5}, {"register", "yes"}, {"importBody", {{"modelFile", 7}}}})
+                .status,
+            400);
+  EXPECT_EQ(post("/api/registry/generate", {{"model", "x"}, {"source", 1}, {"register", "yes"}}).status,
+            422);
+  EXPECT_EQ(post("/api/registry/validate",
+                 {{"validationItems", {{"x", {{"kind", 5}, {"valueType", 3}, {"value", 1}}}}}})
+                .status,
+            404);
+
   EXPECT_EQ(client_->get("/api/registry/components?pagesize=all").body, before);
 }
 
