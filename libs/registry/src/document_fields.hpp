@@ -3,6 +3,7 @@
 // Private: reading typed fields out of definition documents, with errors that
 // name the field, and the ids derived for definitions that carry none.
 
+#include <cstdint>
 #include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -60,6 +61,13 @@ Uuid assignId(nlohmann::json& document, std::string_view entity,
 
 /// ASCII lowercase.
 std::string toLower(std::string_view text);
+
+/// The three bytes of `text` at `at` packed into one key (the search index's).
+inline std::uint32_t trigramAt(std::string_view text, std::size_t at) {
+  return static_cast<std::uint32_t>(static_cast<unsigned char>(text[at])) << 16U |
+         static_cast<std::uint32_t>(static_cast<unsigned char>(text[at + 1])) << 8U |
+         static_cast<std::uint32_t>(static_cast<unsigned char>(text[at + 2]));
+}
 
 /// Writes `status` into a document copy when the document has a status or
 /// the status differs from enabled (so documents without one round-trip).

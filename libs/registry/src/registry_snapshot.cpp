@@ -166,6 +166,22 @@ const std::vector<std::string>* alignedTexts(const Table& table, const Items& it
   return &items == &table.items ? &table.search_text : nullptr;
 }
 
+/// The shortest posting list among the needle's trigrams: every match is in it.
+template <typename Table, typename Items>
+std::optional<std::span<const std::uint32_t>> candidatesIn(const Table& table, const Items& items,
+                                                           std::string_view needle) {
+  if (&items != &table.items || needle.size() < 3) return std::nullopt;
+  std::span<const std::uint32_t> shortest;
+  bool first = true;
+  for (std::size_t i = 0; i + 3 <= needle.size(); ++i) {
+    auto found = table.search_trigrams.find(detail::trigramAt(needle, i));
+    if (found == table.search_trigrams.end()) return std::span<const std::uint32_t>();
+    if (first || found->second.size() < shortest.size()) shortest = found->second;
+    first = false;
+  }
+  return shortest;
+}
+
 }  // namespace
 
 const std::vector<std::string>* RegistrySnapshot::alignedSearchTexts(
@@ -186,6 +202,26 @@ const std::vector<std::string>* RegistrySnapshot::alignedSearchTexts(
 const std::vector<std::string>* RegistrySnapshot::alignedSearchTexts(
     const std::vector<PolicyPtr>& items) const {
   return alignedTexts(policies_, items);
+}
+
+std::optional<std::span<const std::uint32_t>> RegistrySnapshot::searchCandidates(
+    const std::vector<ModelPtr>& items, std::string_view needle) const {
+  return candidatesIn(models_, items, needle);
+}
+
+std::optional<std::span<const std::uint32_t>> RegistrySnapshot::searchCandidates(
+    const std::vector<ComponentPtr>& items, std::string_view needle) const {
+  return candidatesIn(components_, items, needle);
+}
+
+std::optional<std::span<const std::uint32_t>> RegistrySnapshot::searchCandidates(
+    const std::vector<RelationshipPtr>& items, std::string_view needle) const {
+  return candidatesIn(relationships_, items, needle);
+}
+
+std::optional<std::span<const std::uint32_t>> RegistrySnapshot::searchCandidates(
+    const std::vector<PolicyPtr>& items, std::string_view needle) const {
+  return candidatesIn(policies_, items, needle);
 }
 
 void RegistrySnapshot::indexRegistrants() {

@@ -134,6 +134,16 @@ void fillTable(Table& table, Items& items, TextOf text_of) {
     table.items.push_back(std::move(slot));
   }
   items = {};
+  for (std::size_t position = 0; position < table.search_text.size(); ++position) {
+    const std::string& text = table.search_text[position];
+    for (std::size_t i = 0; i + 3 <= text.size(); ++i) {
+      auto& positions = table.search_trigrams[detail::trigramAt(text, i)];
+      // Positions ascend, so a repeat within one text is the last entry.
+      if (positions.empty() || positions.back() != position) {
+        positions.push_back(static_cast<std::uint32_t>(position));
+      }
+    }
+  }
 }
 
 template <typename Table, typename Index, typename KeyOf>

@@ -154,16 +154,21 @@ QueryResult<T> run(const RegistrySnapshot& snapshot,
   const std::string needle = detail::toLower(list.search);
   const std::vector<std::string>* texts = snapshot.alignedSearchTexts(items);
   std::vector<const std::shared_ptr<const T>*> matched;
-  for (std::size_t i = 0; i < items.size(); ++i) {
+  auto consider = [&](std::size_t i) {
     const auto& item = items[i];
-    if (list.status && item->status != *list.status) continue;
-    if (!annotationMatches(list.annotations, *item)) continue;
     if (!needle.empty()) {
       const std::string& text = texts != nullptr ? (*texts)[i] : snapshot.searchText(*item);
-      if (text.find(needle) == std::string::npos) continue;
+      if (text.find(needle) == std::string::npos) return;
     }
-    if (!match(*item)) continue;
+    if (list.status && item->status != *list.status) return;
+    if (!annotationMatches(list.annotations, *item)) return;
+    if (!match(*item)) return;
     matched.push_back(&item);
+  };
+  if (auto candidates = snapshot.searchCandidates(items, needle)) {
+    for (std::uint32_t i : *candidates) consider(i);
+  } else {
+    for (std::size_t i = 0; i < items.size(); ++i) consider(i);
   }
   return paginate(matched, ordering, list.page);
 }

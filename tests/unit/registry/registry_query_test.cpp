@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <cctype>
+
 #include "meshery/core/error.hpp"
 #include "meshery/registry/query.hpp"
 #include "registry_test_documents.hpp"
@@ -239,6 +241,39 @@ TEST(RegistryQuery, PagesOfALargeSortedListMatchAFullStableSort) {
         EXPECT_TRUE(direction == SortDirection::kAscending ? compared <= 0 : compared >= 0);
       }
     }
+  }
+}
+
+TEST(RegistryQuery, IndexedSearchFindsWhatAScanFinds) {
+  SnapshotBuilder builder;
+  for (int i = 0; i < 60; ++i) {
+    auto document = componentDocument("Kind" + std::to_string(i) + "x" + std::to_string(i % 7),
+                                      "v1", "kubernetes", "v1.35.0");
+    document["displayName"] = i % 3 == 0 ? "Kind Émoji ✓ " + std::to_string(i) : "Plain";
+    builder.add(ComponentDefinition::fromJson(document));
+  }
+  auto snapshot = builder.build();
+  for (const char* needle : {"k", "ki", "kind", "KIND1", "1x1", "d5x", "plain", "ain\nkind",
+                             "émoji", "✓ 3", "zzz", "x6", "nd", "kind59x3\nkind émoji ✓ 5"}) {
+    ComponentQuery query;
+    query.list.search = needle;
+    query.list.page.page_size = std::nullopt;
+    std::vector<std::string> found;
+    for (const auto& item : queryComponents(*snapshot, query).items) found.push_back(item->kind);
+    std::vector<std::string> expected;
+    const std::string lower_needle = [&] {
+      std::string lower(needle);
+      for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      return lower;
+    }();
+    ComponentQuery all;
+    all.list.page.page_size = std::nullopt;
+    for (const auto& item : queryComponents(*snapshot, all).items) {
+      if (snapshot->searchText(*item).find(lower_needle) != std::string::npos) {
+        expected.push_back(item->kind);
+      }
+    }
+    EXPECT_EQ(found, expected) << needle;
   }
 }
 

@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -114,6 +116,20 @@ class RegistrySnapshot {
   [[nodiscard]] const std::vector<std::string>* alignedSearchTexts(
       const std::vector<PolicyPtr>& items) const;
 
+  /// When `items` is one of this snapshot's own lists and `needle`
+  /// (lowercase) has at least 3 bytes: the positions, ascending, of the items
+  /// whose search text holds every 3-byte sequence of `needle` (from a
+  /// trigram index) — a superset of the matches, often far smaller than
+  /// `items`. nullopt when the index does not apply: scan every item.
+  [[nodiscard]] std::optional<std::span<const std::uint32_t>> searchCandidates(
+      const std::vector<ModelPtr>& items, std::string_view needle) const;
+  [[nodiscard]] std::optional<std::span<const std::uint32_t>> searchCandidates(
+      const std::vector<ComponentPtr>& items, std::string_view needle) const;
+  [[nodiscard]] std::optional<std::span<const std::uint32_t>> searchCandidates(
+      const std::vector<RelationshipPtr>& items, std::string_view needle) const;
+  [[nodiscard]] std::optional<std::span<const std::uint32_t>> searchCandidates(
+      const std::vector<PolicyPtr>& items, std::string_view needle) const;
+
   /// Appends the JSON text of `component.toJson()` as nlohmann dumps it
   /// compactly (the REST API's form); without `component.schema` when
   /// `trim_schema` (and `component` is an object). Each of this snapshot's
@@ -129,6 +145,8 @@ class RegistrySnapshot {
   friend class SnapshotBuilder;
   using Positions = std::vector<std::size_t>;
   using Index = std::unordered_map<std::string, Positions>;
+  /// Three bytes of search text (packed) → ascending positions holding them.
+  using TrigramIndex = std::unordered_map<std::uint32_t, std::vector<std::uint32_t>>;
 
   /// Entities of one type with their id index and lowercase search texts.
   template <typename T>
@@ -136,6 +154,7 @@ class RegistrySnapshot {
     std::vector<std::shared_ptr<const T>> items;
     std::unordered_map<Uuid, std::size_t, UuidHash> by_id;
     std::vector<std::string> search_text;
+    TrigramIndex search_trigrams;
     Index by_model;  ///< model name → positions
   };
 
