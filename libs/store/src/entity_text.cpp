@@ -15,6 +15,8 @@ namespace {
               "repair or delete the row, or restore the database from a backup");
 }
 
+}  // namespace
+
 Uuid uuidColumn(std::string_view value, std::string_view table, std::string_view column) {
   auto parsed = Uuid::parse(value);
   if (!parsed) throwDamaged(table, column, value);
@@ -26,8 +28,6 @@ Timestamp timeColumn(std::string_view value, std::string_view table, std::string
   if (!parsed) throwDamaged(table, column, value);
   return *parsed;
 }
-
-}  // namespace
 
 EntityMeta metaFromColumns(const MetaColumns& columns, std::string_view table) {
   EntityMeta meta;

@@ -4,6 +4,7 @@
 
 #include "meshery/store/store.hpp"
 #include "postgres_database.hpp"
+#include "postgres_designs.hpp"
 #include "postgres_registry.hpp"
 #include "postgres_repositories.hpp"
 
@@ -27,6 +28,7 @@ class PostgresStore final : public Store {
   UserRepository& users() override { return users_; }
   PreferenceRepository& preferences() override { return preferences_; }
   RegistryRepository& registry() override { return registry_; }
+  DesignRepository& designs() override { return designs_; }
 
  private:
   PostgresDatabase database_;
@@ -34,6 +36,7 @@ class PostgresStore final : public Store {
   PostgresUsers users_{database_};
   PostgresPreferences preferences_{database_};
   PostgresRegistry registry_{database_};
+  PostgresDesigns designs_{database_};
 };
 
 }  // namespace meshery::store

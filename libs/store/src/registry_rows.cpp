@@ -1,8 +1,8 @@
 #include <string>
 
+#include "entity_text.hpp"
 #include "meshery/core/error.hpp"
 #include "registry_rows.hpp"
-#include "timestamp_text.hpp"
 
 namespace meshery::store {
 
@@ -31,29 +31,13 @@ RegistryEntityType parseRegistryEntityType(std::string_view text) {
               "use one of: model, component, relationship, policy");
 }
 
-namespace {
-
-[[noreturn]] void throwDamaged(std::string_view column, std::string_view value) {
-  throw Error(ErrorCode::kStoreFailure,
-              "registry_statuses holds an invalid " + std::string(column) + " '" +
-                  std::string(value) + "'",
-              "the row was changed outside meshery-server",
-              "delete the row or restore the database from a backup");
-}
-
-}  // namespace
-
 RegistryStatus statusFromColumns(std::string_view id, std::string_view type,
                                  std::string_view status, std::string_view updated_at) {
   RegistryStatus result;
-  auto parsed_id = Uuid::parse(id);
-  if (!parsed_id) throwDamaged("id", id);
-  auto parsed_time = parseTimestamp(updated_at);
-  if (!parsed_time) throwDamaged("updated_at", updated_at);
-  result.id = *parsed_id;
+  result.id = uuidColumn(id, "registry_statuses", "id");
   result.type = parseRegistryEntityType(type);
   result.status = std::string(status);
-  result.updated_at = *parsed_time;
+  result.updated_at = timeColumn(updated_at, "registry_statuses", "updated_at");
   return result;
 }
 

@@ -53,14 +53,22 @@ SqliteStatement::~SqliteStatement() {
 }
 
 SqliteStatement& SqliteStatement::bind(int index, std::string_view text) {
-  int rc = sqlite3_bind_text64(statement_, index, text.data(), text.size(), SQLITE_TRANSIENT,
-                               SQLITE_UTF8);
+  // A null pointer would bind SQL NULL; an empty view is the empty string.
+  const char* data = text.data() != nullptr ? text.data() : "";
+  int rc = sqlite3_bind_text64(statement_, index, data, text.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
   if (rc != SQLITE_OK) throwSqliteError(db_, rc, "binding a parameter");
   return *this;
 }
 
 SqliteStatement& SqliteStatement::bind(int index, std::int64_t value) {
   int rc = sqlite3_bind_int64(statement_, index, value);
+  if (rc != SQLITE_OK) throwSqliteError(db_, rc, "binding a parameter");
+  return *this;
+}
+
+SqliteStatement& SqliteStatement::bindBlob(int index, std::string_view bytes) {
+  const char* data = bytes.data() != nullptr ? bytes.data() : "";
+  int rc = sqlite3_bind_blob64(statement_, index, data, bytes.size(), SQLITE_TRANSIENT);
   if (rc != SQLITE_OK) throwSqliteError(db_, rc, "binding a parameter");
   return *this;
 }
@@ -82,6 +90,13 @@ std::string_view SqliteStatement::text(int index) const {
   const unsigned char* text = sqlite3_column_text(statement_, index);
   if (text == nullptr) return {};
   return {reinterpret_cast<const char*>(text),
+          static_cast<std::size_t>(sqlite3_column_bytes(statement_, index))};
+}
+
+std::string_view SqliteStatement::blob(int index) const {
+  const void* bytes = sqlite3_column_blob(statement_, index);
+  if (bytes == nullptr) return {};
+  return {static_cast<const char*>(bytes),
           static_cast<std::size_t>(sqlite3_column_bytes(statement_, index))};
 }
 

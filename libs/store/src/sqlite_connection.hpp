@@ -26,6 +26,8 @@ class SqliteStatement {
   /// Binds parameter `index` (1-based); the text is copied.
   SqliteStatement& bind(int index, std::string_view text);
   SqliteStatement& bind(int index, std::int64_t value);
+  /// Binds bytes as a BLOB (copied).
+  SqliteStatement& bindBlob(int index, std::string_view bytes);
   /// Advances to the next row; false when there is none.
   bool step();
   /// Makes the statement ready to run again with new bindings.
@@ -33,6 +35,8 @@ class SqliteStatement {
   /// Column `index` (0-based) of the current row; valid until the next step().
   [[nodiscard]] std::string_view text(int index) const;
   [[nodiscard]] std::int64_t integer(int index) const;
+  /// Column `index` as bytes (a BLOB, or the text's bytes).
+  [[nodiscard]] std::string_view blob(int index) const;
 
  private:
   sqlite3* db_;

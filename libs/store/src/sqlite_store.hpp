@@ -4,6 +4,7 @@
 
 #include "meshery/store/store.hpp"
 #include "sqlite_database.hpp"
+#include "sqlite_designs.hpp"
 #include "sqlite_registry.hpp"
 #include "sqlite_repositories.hpp"
 
@@ -26,6 +27,7 @@ class SqliteStore final : public Store {
   UserRepository& users() override { return users_; }
   PreferenceRepository& preferences() override { return preferences_; }
   RegistryRepository& registry() override { return registry_; }
+  DesignRepository& designs() override { return designs_; }
 
  private:
   SqliteDatabase database_;
@@ -33,6 +35,7 @@ class SqliteStore final : public Store {
   SqliteUsers users_{database_};
   SqlitePreferences preferences_{database_};
   SqliteRegistry registry_{database_};
+  SqliteDesigns designs_{database_};
 };
 
 }  // namespace meshery::store

@@ -182,17 +182,19 @@ TEST_P(RepositorySuite, TableCountsListDomainTablesByName) {
   store().preferences().put(alice.meta.id, {{"theme", "dark"}});
 
   auto counts = store().tableCounts();
-  ASSERT_EQ(counts.size(), 5U);
-  EXPECT_EQ(counts[0].name, "organizations");
-  EXPECT_EQ(counts[0].count, 1);
-  EXPECT_EQ(counts[1].name, "registry_definitions");
-  EXPECT_EQ(counts[1].count, 0);
-  EXPECT_EQ(counts[2].name, "registry_statuses");
-  EXPECT_EQ(counts[2].count, 0);
-  EXPECT_EQ(counts[3].name, "user_preferences");
-  EXPECT_EQ(counts[3].count, 1);
-  EXPECT_EQ(counts[4].name, "users");
-  EXPECT_EQ(counts[4].count, 2);
+  ASSERT_EQ(counts.size(), 7U);
+  EXPECT_EQ(counts[0].name, "design_revisions");
+  EXPECT_EQ(counts[0].count, 0);
+  EXPECT_EQ(counts[1].name, "designs");
+  EXPECT_EQ(counts[2].name, "organizations");
+  EXPECT_EQ(counts[2].count, 1);
+  EXPECT_EQ(counts[3].name, "registry_definitions");
+  EXPECT_EQ(counts[3].count, 0);
+  EXPECT_EQ(counts[4].name, "registry_statuses");
+  EXPECT_EQ(counts[5].name, "user_preferences");
+  EXPECT_EQ(counts[5].count, 1);
+  EXPECT_EQ(counts[6].name, "users");
+  EXPECT_EQ(counts[6].count, 2);
 }
 
 TEST_P(RepositorySuite, ResetEmptiesTheTablesAndTheStoreKeepsWorking) {
@@ -206,7 +208,7 @@ TEST_P(RepositorySuite, ResetEmptiesTheTablesAndTheStoreKeepsWorking) {
   for (const TableCount& count : store().tableCounts()) {
     EXPECT_EQ(count.count, 0) << count.name;
   }
-  EXPECT_EQ(store().tableCounts().size(), 5U);
+  EXPECT_EQ(store().tableCounts().size(), 7U);
   EXPECT_EQ(store().schemaVersion(), version);
   EXPECT_EQ(store().preferences().get(alice.meta.id), nlohmann::json::object());
 
