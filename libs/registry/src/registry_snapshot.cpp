@@ -224,6 +224,35 @@ std::optional<std::span<const std::uint32_t>> RegistrySnapshot::searchCandidates
   return candidatesIn(policies_, items, needle);
 }
 
+namespace {
+
+template <typename Table, typename Items>
+const RegistrySnapshot::PositionFacts* factsOf(const Table& table, const Items& items) {
+  return &items == &table.items ? &table.facts : nullptr;
+}
+
+}  // namespace
+
+const RegistrySnapshot::PositionFacts* RegistrySnapshot::positionFacts(
+    const std::vector<ModelPtr>& items) const {
+  return factsOf(models_, items);
+}
+
+const RegistrySnapshot::PositionFacts* RegistrySnapshot::positionFacts(
+    const std::vector<ComponentPtr>& items) const {
+  return factsOf(components_, items);
+}
+
+const RegistrySnapshot::PositionFacts* RegistrySnapshot::positionFacts(
+    const std::vector<RelationshipPtr>& items) const {
+  return factsOf(relationships_, items);
+}
+
+const RegistrySnapshot::PositionFacts* RegistrySnapshot::positionFacts(
+    const std::vector<PolicyPtr>& items) const {
+  return factsOf(policies_, items);
+}
+
 void RegistrySnapshot::indexRegistrants() {
   for (std::size_t i = 0; i < models_.items.size(); ++i) {
     const Registrant& registrant = models_.items[i]->registrant;

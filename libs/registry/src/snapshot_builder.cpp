@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <type_traits>
 #include <unordered_map>
 #include <unordered_set>
@@ -122,6 +123,35 @@ void removeBelongingTo(Items& items, const Model& model) {
   }
 }
 
+/// The table's per-position facts: status, annotation and the dense rank
+/// of the display name, which queries sort on by default.
+template <typename Table>
+void fillFacts(Table& table) {
+  auto& facts = table.facts;
+  const std::size_t count = table.items.size();
+  facts.status.reserve(count);
+  facts.annotation.reserve(count);
+  for (const auto& item : table.items) {
+    facts.status.push_back(item->status);
+    bool annotation = false;
+    if constexpr (requires { item->is_annotation; }) annotation = item->is_annotation;
+    facts.annotation.push_back(annotation ? 1 : 0);
+  }
+  if constexpr (requires { table.items.front()->display_name; }) {
+    std::vector<std::uint32_t> order(count);
+    for (std::size_t i = 0; i < count; ++i) order[i] = static_cast<std::uint32_t>(i);
+    auto name = [&](std::uint32_t i) -> std::string_view { return table.items[i]->display_name; };
+    std::sort(order.begin(), order.end(),
+              [&](std::uint32_t left, std::uint32_t right) { return name(left) < name(right); });
+    facts.display_name_rank.resize(count);
+    std::uint32_t rank = 0;
+    for (std::size_t i = 0; i < count; ++i) {
+      if (i > 0 && name(order[i]) != name(order[i - 1])) ++rank;
+      facts.display_name_rank[order[i]] = rank;
+    }
+  }
+}
+
 /// Moves the non-null entities into the snapshot's table (dropping removed
 /// slots) and indexes them by id, model name and search text.
 template <typename Table, typename Items, typename TextOf>
@@ -144,6 +174,7 @@ void fillTable(Table& table, Items& items, TextOf text_of) {
       }
     }
   }
+  fillFacts(table);
 }
 
 template <typename Table, typename Index, typename KeyOf>

@@ -21,6 +21,8 @@ struct SortField {
   std::string_view name;
   KeyOf<T> key;
   KeyOrder order = KeyOrder::kText;
+  /// The key is the display name: sort on the snapshot's ranks of it.
+  bool display_name = false;
 };
 
 /// The comparison a query sorts with; empty `key` keeps registration order.
@@ -29,6 +31,7 @@ struct Ordering {
   KeyOf<T> key;
   KeyOrder order = KeyOrder::kText;
   bool descending = false;
+  bool display_name = false;
 };
 
 bool equalsIgnoringCase(std::string_view left, std::string_view right) {
@@ -74,7 +77,7 @@ Ordering<T> orderingFor(const ListOptions& list, const std::vector<SortField<T>>
   const bool descending = list.direction == SortDirection::kDescending;
   std::string names;
   for (const SortField<T>& field : fields) {
-    if (field.name == list.order) return {field.key, field.order, descending};
+    if (field.name == list.order) return {field.key, field.order, descending, field.display_name};
     if (field.name.empty()) continue;
     names += names.empty() ? "" : ", ";
     names += field.name;
@@ -101,12 +104,17 @@ bool annotationMatches(AnnotationFilter filter, const T& entity) {
   return true;
 }
 
-/// The items of the requested page among `matched`, in `ordering`. Only the
-/// items up to the page's end are sorted (ties keep registration order, as
-/// a stable sort would), so a first page costs little more than the scan.
+using Facts = RegistrySnapshot::PositionFacts;
+
+/// The items of the requested page among `matched` (positions in `items`),
+/// in `ordering`. Only the items up to the page's end are sorted (ties keep
+/// registration order, as a stable sort would), so a first page costs little
+/// more than the scan. With `facts`, a display-name order compares the
+/// snapshot's ranks and reads no item off the page.
 template <typename T>
-QueryResult<T> paginate(const std::vector<const std::shared_ptr<const T>*>& matched,
-                        const Ordering<T>& ordering, const PageRequest& page) {
+QueryResult<T> paginate(const std::vector<std::shared_ptr<const T>>& items,
+                        const std::vector<std::uint32_t>& matched, const Ordering<T>& ordering,
+                        const PageRequest& page, const Facts* facts) {
   QueryResult<T> result;
   result.total_count = matched.size();
   result.page = page.page;
@@ -120,8 +128,33 @@ QueryResult<T> paginate(const std::vector<const std::shared_ptr<const T>*>& matc
     if (offset >= matched.size()) return result;
     end = std::min(matched.size(), offset + size);
   }
+  result.items.reserve(end - offset);
   if (!ordering.key) {
-    for (std::size_t i = offset; i < end; ++i) result.items.push_back(*matched[i]);
+    for (std::size_t i = offset; i < end; ++i) result.items.push_back(items[matched[i]]);
+    return result;
+  }
+  const bool by_rank = ordering.display_name && facts != nullptr &&
+                       facts->display_name_rank.size() == items.size();
+  if (by_rank) {
+    struct Ranked {
+      std::uint32_t rank;
+      std::uint32_t position;
+    };
+    std::vector<Ranked> entries(matched.size());
+    for (std::size_t i = 0; i < matched.size(); ++i) {
+      entries[i] = {facts->display_name_rank[matched[i]], static_cast<std::uint32_t>(i)};
+    }
+    auto before = [&](const Ranked& left, const Ranked& right) {
+      if (left.rank != right.rank) {
+        return ordering.descending ? left.rank > right.rank : left.rank < right.rank;
+      }
+      return left.position < right.position;
+    };
+    const auto last = entries.begin() + static_cast<std::ptrdiff_t>(end);
+    std::partial_sort(entries.begin(), last, entries.end(), before);
+    for (std::size_t i = offset; i < end; ++i) {
+      result.items.push_back(items[matched[entries[i].position]]);
+    }
     return result;
   }
   struct Entry {
@@ -132,7 +165,7 @@ QueryResult<T> paginate(const std::vector<const std::shared_ptr<const T>*>& matc
   std::vector<std::string> storage(matched.size());
   std::vector<Entry> entries(matched.size());
   for (std::size_t i = 0; i < matched.size(); ++i) {
-    entries[i] = {ordering.key(**matched[i], storage[i]), i};
+    entries[i] = {ordering.key(*items[matched[i]], storage[i]), i};
   }
   auto before = [&](const Entry& left, const Entry& right) {
     const int compared = ordering.order == KeyOrder::kVersion
@@ -143,34 +176,59 @@ QueryResult<T> paginate(const std::vector<const std::shared_ptr<const T>*>& matc
   };
   const auto last = entries.begin() + static_cast<std::ptrdiff_t>(end);
   std::partial_sort(entries.begin(), last, entries.end(), before);
-  for (std::size_t i = offset; i < end; ++i) result.items.push_back(*matched[entries[i].position]);
+  for (std::size_t i = offset; i < end; ++i) {
+    result.items.push_back(items[matched[entries[i].position]]);
+  }
   return result;
 }
 
+bool annotationMatches(AnnotationFilter filter, bool annotation) {
+  switch (filter) {
+    case AnnotationFilter::kOnly:
+      return annotation;
+    case AnnotationFilter::kExclude:
+      return !annotation;
+    case AnnotationFilter::kInclude:
+      break;
+  }
+  return true;
+}
+
+/// The query over `items`: search text, status, annotations, then `match`
+/// (skipped when `filtered` is false: the query has no other filter), then
+/// the page. On the snapshot's own lists, status and annotation come from
+/// its per-position facts, so an entity is read only when `match` needs it
+/// or when it is on the page.
 template <typename T, typename Match>
 QueryResult<T> run(const RegistrySnapshot& snapshot,
                    const std::vector<std::shared_ptr<const T>>& items, const ListOptions& list,
-                   const Ordering<T>& ordering, Match match) {
+                   const Ordering<T>& ordering, bool filtered, Match match) {
   const std::string needle = detail::toLower(list.search);
   const std::vector<std::string>* texts = snapshot.alignedSearchTexts(items);
-  std::vector<const std::shared_ptr<const T>*> matched;
+  const Facts* facts = snapshot.positionFacts(items);
+  std::vector<std::uint32_t> matched;
   auto consider = [&](std::size_t i) {
-    const auto& item = items[i];
     if (!needle.empty()) {
-      const std::string& text = texts != nullptr ? (*texts)[i] : snapshot.searchText(*item);
+      const std::string& text = texts != nullptr ? (*texts)[i] : snapshot.searchText(*items[i]);
       if (text.find(needle) == std::string::npos) return;
     }
-    if (list.status && item->status != *list.status) return;
-    if (!annotationMatches(list.annotations, *item)) return;
-    if (!match(*item)) return;
-    matched.push_back(&item);
+    if (facts != nullptr) {
+      if (list.status && facts->status[i] != *list.status) return;
+      if (!annotationMatches(list.annotations, facts->annotation[i] != 0)) return;
+    } else {
+      if (list.status && items[i]->status != *list.status) return;
+      if (!annotationMatches(list.annotations, *items[i])) return;
+    }
+    if (filtered && !match(*items[i])) return;
+    matched.push_back(static_cast<std::uint32_t>(i));
   };
   if (auto candidates = snapshot.searchCandidates(items, needle)) {
+    matched.reserve(candidates->size());
     for (std::uint32_t i : *candidates) consider(i);
   } else {
     for (std::size_t i = 0; i < items.size(); ++i) consider(i);
   }
-  return paginate(matched, ordering, list.page);
+  return paginate(items, matched, ordering, list.page, facts);
 }
 
 bool filterMatches(std::string_view filter, std::string_view value) {
@@ -209,9 +267,9 @@ QueryResult<Model> queryModels(const RegistrySnapshot& snapshot, const ModelQuer
     auto display_name = field<M>([](const M& m) -> std::string_view { return m.display_name; });
     auto sub_category = field<M>([](const M& m) -> std::string_view { return m.sub_category; });
     std::vector<SortField<M>> fields = {
-        {"", display_name},
-        {"display_name", display_name},
-        {"displayName", display_name},
+        {"", display_name, KeyOrder::kText, true},
+        {"display_name", display_name, KeyOrder::kText, true},
+        {"displayName", display_name, KeyOrder::kText, true},
         {"name", field<M>([](const M& m) -> std::string_view { return m.name; })},
         {"version", field<M>([](const M& m) -> std::string_view { return m.upstream_version; }),
          KeyOrder::kVersion},
@@ -224,7 +282,9 @@ QueryResult<Model> queryModels(const RegistrySnapshot& snapshot, const ModelQuer
     return fields;
   }();
   const Ordering<M> order = orderingFor(query.list, kFields, "models");
-  return run(snapshot, snapshot.models(), query.list, order, [&](const M& model) {
+  const bool filtered = !query.name.empty() || !query.version.empty() ||
+                        !query.category.empty() || !query.registrant.empty();
+  return run(snapshot, snapshot.models(), query.list, order, filtered, [&](const M& model) {
     return filterMatches(query.name, model.name) &&
            filterMatches(query.version, model.upstream_version) &&
            filterMatches(query.category, model.category.name) &&
@@ -243,9 +303,9 @@ QueryResult<ComponentDefinition> queryComponents(const RegistrySnapshot& snapsho
     auto api_version = field<C>([](const C& c) -> std::string_view { return c.api_version; });
     auto model = field<C>([](const C& c) -> std::string_view { return c.model.name; });
     std::vector<SortField<C>> fields = {
-        {"", display_name},
-        {"display_name", display_name},
-        {"displayName", display_name},
+        {"", display_name, KeyOrder::kText, true},
+        {"display_name", display_name, KeyOrder::kText, true},
+        {"displayName", display_name, KeyOrder::kText, true},
         {"kind", kind},
         {"name", kind},
         {"api_version", api_version},
@@ -277,7 +337,11 @@ QueryResult<ComponentDefinition> queryComponents(const RegistrySnapshot& snapsho
     narrowed = snapshot.componentsOfModel(query.model_name, query.version);
     candidates = &narrowed;
   }
-  return run(snapshot, *candidates, query.list, order, [&](const C& component) {
+  const bool filtered = (!query.model_name.empty() && query.model_name != "all") ||
+                        !query.version.empty() || !query.api_version.empty() ||
+                        !query.kind.empty() || !query.category.empty() ||
+                        !query.registrant.empty();
+  return run(snapshot, *candidates, query.list, order, filtered, [&](const C& component) {
     return modelNameMatches(query.model_name, component.model.name) &&
            filterMatches(query.version, component.model.upstream_version) &&
            filterMatches(query.api_version, component.api_version) &&
@@ -311,7 +375,10 @@ QueryResult<RelationshipDefinition> queryRelationships(const RegistrySnapshot& s
   auto matches = [](std::string_view filter, std::string_view value) {
     return filter.empty() || equalsIgnoringCase(filter, value);
   };
-  return run(snapshot, snapshot.relationships(), query.list, order, [&](const R& relationship) {
+  const bool filtered = !query.model_name.empty() || !query.version.empty() ||
+                        !query.kind.empty() || !query.type.empty() || !query.sub_type.empty();
+  return run(snapshot, snapshot.relationships(), query.list, order, filtered,
+             [&](const R& relationship) {
     return modelNameMatches(query.model_name, relationship.model.name) &&
            filterMatches(query.version, relationship.model.upstream_version) &&
            matches(query.kind, relationship.kind) && matches(query.type, relationship.type) &&
@@ -342,7 +409,9 @@ QueryResult<PolicyDefinition> queryPolicies(const RegistrySnapshot& snapshot,
   auto matches = [](std::string_view filter, std::string_view value) {
     return filter.empty() || equalsIgnoringCase(filter, value);
   };
-  return run(snapshot, snapshot.policies(), query.list, order, [&](const P& policy) {
+  const bool filtered = !query.model_name.empty() || !query.version.empty() ||
+                        !query.kind.empty() || !query.sub_type.empty();
+  return run(snapshot, snapshot.policies(), query.list, order, filtered, [&](const P& policy) {
     return modelNameMatches(query.model_name, policy.model.name) &&
            filterMatches(query.version, policy.model.upstream_version) &&
            matches(query.kind, policy.kind) && matches(query.sub_type, policy.sub_type);

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cctype>
 
 #include "meshery/core/error.hpp"
@@ -274,6 +275,60 @@ TEST(RegistryQuery, IndexedSearchFindsWhatAScanFinds) {
       }
     }
     EXPECT_EQ(found, expected) << needle;
+  }
+}
+
+TEST(RegistryQuery, DisplayNameOrderFromRanksMatchesAStableSortOfTheNames) {
+  // The default order compares the snapshot's display-name ranks; it must
+  // equal a stable sort of the names themselves (ties in registration
+  // order, also when descending), with status and annotation filters
+  // applied from the per-position facts as from the entities.
+  SnapshotBuilder builder;
+  builder.add(Model::fromJson(modelDocument("kubernetes", "v1.35.0")));
+  const char* kNames[] = {"b", "a", "B", "a ", "", "\xc3\xa9", "a", "b"};
+  for (int i = 0; i < 40; ++i) {
+    auto document = componentDocument("Kind" + std::to_string(i), "v1", "kubernetes", "v1.35.0");
+    document["displayName"] = std::string(kNames[i % 8]) + (i % 3 == 0 ? "" : "kind");
+    document["metadata"]["isAnnotation"] = i % 5 == 0;
+    builder.add(ComponentDefinition::fromJson(document));
+  }
+  auto snapshot = builder.build();
+  SnapshotBuilder changed(*snapshot);
+  changed.setStatus(snapshot->components()[7]->id, EntityStatus::kIgnored);
+  snapshot = changed.build();
+  for (SortDirection direction : {SortDirection::kAscending, SortDirection::kDescending}) {
+    for (AnnotationFilter annotations :
+         {AnnotationFilter::kInclude, AnnotationFilter::kExclude, AnnotationFilter::kOnly}) {
+      for (const char* search : {"", "kind"}) {
+        ComponentQuery query;
+        query.list.direction = direction;
+        query.list.annotations = annotations;
+        query.list.search = search;
+        query.list.page = {1, 4};
+        std::vector<ComponentPtr> expected;
+        for (const auto& component : snapshot->components()) {
+          if (component->status != EntityStatus::kEnabled) continue;
+          if (annotations == AnnotationFilter::kOnly && !component->is_annotation) continue;
+          if (annotations == AnnotationFilter::kExclude && component->is_annotation) continue;
+          if (snapshot->searchText(*component).find(search) == std::string::npos) continue;
+          expected.push_back(component);
+        }
+        std::stable_sort(expected.begin(), expected.end(), [&](const auto& a, const auto& b) {
+          return direction == SortDirection::kAscending ? a->display_name < b->display_name
+                                                        : a->display_name > b->display_name;
+        });
+        const auto result = queryComponents(*snapshot, query);
+        EXPECT_EQ(result.total_count, expected.size());
+        ASSERT_EQ(result.items.size(), std::min<std::size_t>(4, expected.size() - 4));
+        for (std::size_t i = 0; i < result.items.size(); ++i) {
+          EXPECT_EQ(result.items[i], expected[4 + i]) << search << " " << i;
+        }
+        // The same query over the model's components (not the snapshot's
+        // own list) sorts on the names themselves and agrees.
+        query.model_name = "kubernetes";
+        EXPECT_EQ(queryComponents(*snapshot, query).items, result.items) << search;
+      }
+    }
   }
 }
 

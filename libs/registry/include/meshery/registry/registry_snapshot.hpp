@@ -130,6 +130,24 @@ class RegistrySnapshot {
   [[nodiscard]] std::optional<std::span<const std::uint32_t>> searchCandidates(
       const std::vector<PolicyPtr>& items, std::string_view needle) const;
 
+  /// What queries filter and sort on, per position of one of this
+  /// snapshot's own lists, so that a query reads no entity it does not
+  /// return (a search's matches are mostly not on the page).
+  struct PositionFacts {
+    std::vector<EntityStatus> status;
+    std::vector<std::uint8_t> annotation;  ///< 1 when the entity is an annotation
+    /// Dense rank of the display name (bytewise order; equal names share a
+    /// rank). Empty for entities without display names.
+    std::vector<std::uint32_t> display_name_rank;
+  };
+  /// The facts of `items`, aligned with it, when `items` is one of this
+  /// snapshot's own lists; null for any other list.
+  [[nodiscard]] const PositionFacts* positionFacts(const std::vector<ModelPtr>& items) const;
+  [[nodiscard]] const PositionFacts* positionFacts(const std::vector<ComponentPtr>& items) const;
+  [[nodiscard]] const PositionFacts* positionFacts(
+      const std::vector<RelationshipPtr>& items) const;
+  [[nodiscard]] const PositionFacts* positionFacts(const std::vector<PolicyPtr>& items) const;
+
   /// Appends the JSON text of `component.toJson()` as nlohmann dumps it
   /// compactly (the REST API's form); without `component.schema` when
   /// `trim_schema` (and `component` is an object). Each of this snapshot's
@@ -156,6 +174,7 @@ class RegistrySnapshot {
     std::vector<std::string> search_text;
     TrigramIndex search_trigrams;
     Index by_model;  ///< model name → positions
+    PositionFacts facts;
   };
 
   /// Fills models_by_registrant_ from models_.
