@@ -204,7 +204,15 @@ ComposeConversion convertCompose(std::string_view compose_yaml, const ComposeOpt
   }
   if (services.empty()) diagnostics.warn("file", "has no services; nothing to convert");
   ComposeConversion conversion;
-  conversion.manifests = convertServices(project, services);
+  try {
+    conversion.manifests = convertServices(project, services);
+  } catch (const json::exception& error) {
+    // A value of a type no reader expected (a map where a list belongs…).
+    throw Error(ErrorCode::kInvalidArgument,
+                std::string("a Compose value has an unexpected type: ") + error.what(),
+                "A key holds a value of another type than the Compose Specification allows.",
+                "Check the file against the Compose Specification (docker compose config).");
+  }
   conversion.warnings = diagnostics.take();
   return conversion;
 }

@@ -39,7 +39,8 @@ void addPlacement(const Project& project, const Service& service, json& pod_spec
   const auto& placement = service.deploy("placement");
   if (!placement.is_object()) return;
   json expressions = json::array();
-  for (const auto& constraint : placement.value("constraints", json::array())) {
+  const json& constraints = placement.value("constraints", json::array());
+  for (const auto& constraint : constraints.is_array() ? constraints : json::array()) {
     const std::string text = scalarText(constraint).value_or("");
     const bool equal = text.find("==") != std::string::npos;
     const auto op = text.find(equal ? "==" : "!=");
@@ -59,8 +60,10 @@ void addPlacement(const Project& project, const Service& service, json& pod_spec
         {"nodeSelectorTerms", {{{"matchExpressions", expressions}}}}};
   }
   std::vector<std::string> keys;
-  for (const auto& preference : placement.value("preferences", json::array())) {
-    const std::string spread = scalarText(preference.value("spread", json())).value_or("");
+  const json& preferences = placement.value("preferences", json::array());
+  for (const auto& preference : preferences.is_array() ? preferences : json::array()) {
+    const std::string spread =
+        preference.is_object() ? scalarText(preference.value("spread", json())).value_or("") : "";
     if (spread.rfind("node.labels.", 0) == 0) {
       keys.push_back(spread.substr(12));
     } else {

@@ -194,5 +194,26 @@ TEST(KomposeCrossCheck, OurManifestsMeanWhatKomposeWrites) {
   EXPECT_EQ(matched + deliberateDifferences().size(), all.size());
 }
 
+TEST(KomposeCrossCheck, EveryKomposeFixtureConvertsOrFailsWithAnError) {
+  if (!fs::exists(komposeFixtures() / "fixtures"))
+    GTEST_SKIP() << "../shared/fixtures/kompose is absent";
+  std::size_t converted = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(komposeFixtures() / "fixtures")) {
+    const std::string name = entry.path().filename().string();
+    if (!entry.is_regular_file() || name.rfind("output", 0) == 0 ||
+        (entry.path().extension() != ".yaml" && entry.path().extension() != ".yml")) {
+      continue;
+    }
+    SCOPED_TRACE(entry.path().string());
+    try {
+      (void)convertCompose(testing::readText(entry.path()));
+      ++converted;
+    } catch (const Error& error) {
+      EXPECT_FALSE(error.remedy().empty());
+    }
+  }
+  EXPECT_GE(converted, 50U);
+}
+
 }  // namespace
 }  // namespace meshery::design
