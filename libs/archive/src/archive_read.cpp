@@ -22,7 +22,7 @@ Error malformed(struct archive* reader, std::string_view what) {
   const char* reason = archive_error_string(reader);
   return Error(ErrorCode::kMalformedInput, "cannot read the archive: " + std::string(what),
                reason != nullptr ? reason : "libarchive reported no reason",
-               "provide a complete tar or gzip-compressed tar (.tar.gz, .tgz) archive");
+               "provide a complete tar, gzip-compressed tar (.tar.gz, .tgz) or zip archive");
 }
 
 Error escapes(std::string_view raw_path) {
@@ -128,7 +128,11 @@ bool isArchive(std::string_view bytes) {
   // ustar ("ustar\0" "00") and GNU ("ustar  \0") share the first five bytes.
   constexpr std::size_t kMagicOffset = 257;
   constexpr std::size_t kBlockBytes = 512;
-  return bytes.size() >= kBlockBytes && bytes.substr(kMagicOffset, 5) == "ustar";
+  if (bytes.size() >= kBlockBytes && bytes.substr(kMagicOffset, 5) == "ustar") return true;
+  // zip: a local file header, or the end-of-central-directory record of an empty zip.
+  return bytes.size() >= 4 && bytes.substr(0, 2) == "PK" &&
+         (bytes.substr(2, 2) == std::string_view("\x03\x04", 2) ||
+          bytes.substr(2, 2) == std::string_view("\x05\x06", 2));
 }
 
 std::vector<Entry> readArchive(std::string_view bytes, const ReadLimits& limits) {
@@ -144,6 +148,9 @@ std::vector<Entry> readArchive(std::string_view bytes, const ReadLimits& limits)
   struct archive* reader = handle.get();
   archive_read_support_filter_gzip(reader);
   archive_read_support_format_tar(reader);
+  // zip is read from its central directory (the memory reader can seek), so
+  // entries are those the directory lists, as unzip sees them.
+  archive_read_support_format_zip(reader);
   // Read to the end of the stream, past the end-of-archive blocks: otherwise
   // a gzip stream cut short after them (its trailer missing) goes unnoticed.
   archive_read_set_format_option(reader, "tar", "read_concatenated_archives", "1");

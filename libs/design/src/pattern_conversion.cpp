@@ -67,8 +67,9 @@ void applyMeshmapTraits(json& component, const json& service, const Uuid& fallba
       if (meshmap->contains(key) && !(*meshmap)[key].is_null()) metadata[key] = (*meshmap)[key];
     }
   }
-  const bool namespaced = metadata.contains("isNamespaced") && truthy(metadata["isNamespaced"]);
-  metadata["isNamespaced"] = namespaced;
+  // Meshery writes false when the service does not say; we leave it out, so
+  // that the registry's definition fills it in on import.
+  if (metadata.contains("isNamespaced")) metadata["isNamespaced"] = truthy(metadata["isNamespaced"]);
   auto depends_on = service.find("dependsOn");
   if (depends_on != service.end() && depends_on->is_array()) metadata["dependsOn"] = *depends_on;
   component["metadata"] = std::move(metadata);

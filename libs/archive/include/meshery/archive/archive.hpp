@@ -27,11 +27,12 @@ enum class Format {
   kTarGzip,  ///< the same, gzip-compressed (.tar.gz, .tgz)
 };
 
-/// True when `bytes` start with the gzip magic number or hold a ustar/GNU tar
-/// header (the "ustar" magic at offset 257). Cheap; does not decompress.
+/// True when `bytes` start with the gzip magic number, hold a ustar/GNU tar
+/// header (the "ustar" magic at offset 257) or start like a zip file ("PK\3\4",
+/// or "PK\5\6" for an empty one). Cheap; does not decompress.
 bool isArchive(std::string_view bytes);
 
-/// Reads a tar or gzip-compressed tar archive from memory; the compression is
+/// Reads a tar, gzip-compressed tar or zip archive from memory; the format is
 /// detected from the content, never from a name. Returns the regular files in
 /// archive order. Directories, symbolic and hard links, devices and FIFOs are
 /// skipped (never followed).

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <string>
+
+#include "meshery/design/design.hpp"
+
+namespace meshery::design {
+
+/// Kubernetes manifests of a design: a multi-document YAML stream with one
+/// document per component (resolved or unresolved; annotation components,
+/// which are drawings rather than resources, are left out): apiVersion and
+/// kind from the declaration's `component`, metadata.name = displayName, the
+/// rest from `configuration`. Importing the result under the design's name
+/// gives back the same components with the same ids.
+std::string toManifests(const Design& design);
+
+/// The design as an OCI image layout tarball (oci-layout, index.json,
+/// blobs/sha256/…): one manifest, one config and one layer, a tar.gz holding
+/// `design.yml`. Deterministic: the same design gives the same bytes.
+/// importDesign() reads it back.
+std::string toOciArchive(const Design& design);
+
+/// A Helm chart (.tgz) of the design's manifests, as Meshery's helm-chart
+/// export: the chart is named after the sanitised design name (lowercase
+/// letters, digits and '-'; "design" when nothing is left) with version = the
+/// design's version; Chart.yaml (apiVersion v2), an empty values.yaml and
+/// templates/<kind>-<name>.yaml per component, with "{{" escaped so that Helm
+/// renders the manifests unchanged.
+std::string toHelmChart(const Design& design);
+
+/// The chart name toHelmChart() uses for `design_name`.
+std::string helmChartName(std::string_view design_name);
+
+}  // namespace meshery::design

@@ -1,0 +1,43 @@
+#pragma once
+
+// Shared by the design engine's tests: the registry of the bundled
+// kubernetes model (v1.13.0, generated into the build tree) and file reading.
+
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <string>
+
+#include "meshery/registry/model_import.hpp"
+#include "meshery/registry/registry_snapshot.hpp"
+
+namespace meshery::design::testing {
+
+inline std::string readFile(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+/// The bundled kubernetes model as a registry snapshot, built once.
+inline const registry::RegistrySnapshot& kubernetesRegistry() {
+  static const std::shared_ptr<const registry::RegistrySnapshot> kSnapshot = [] {
+    const auto root = std::filesystem::path(MESHERY_TEST_BINARY_DIR) / "models" / "kubernetes";
+    std::vector<registry::FileEntry> files;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
+      if (!entry.is_regular_file()) continue;
+      files.push_back({std::filesystem::relative(entry.path(), root).string(), readFile(entry.path())});
+    }
+    auto imported = registry::importModels(files);
+    registry::SnapshotBuilder builder;
+    for (auto& model : imported.models) builder.add(std::move(model));
+    for (auto& component : imported.components) builder.add(std::move(component));
+    for (auto& relationship : imported.relationships) builder.add(std::move(relationship));
+    return builder.build();
+  }();
+  return *kSnapshot;
+}
+
+}  // namespace meshery::design::testing
