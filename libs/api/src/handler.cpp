@@ -46,6 +46,7 @@ void registerRoutes(http::Router& router, Services& services) {
   registerRegistryRoutes(router, services);
   registerRegistryImportRoutes(router, services);
   registerRegistryManageRoutes(router, services);
+  registerDesignRoutes(router, services);
 }
 
 }  // namespace meshery::api

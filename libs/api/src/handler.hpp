@@ -34,5 +34,7 @@ void registerRegistryRoutes(http::Router& router, Services& services);
 void registerRegistryImportRoutes(http::Router& router, Services& services);
 /// GET export, POST validate, DELETE models/{id}, POST {entityType}/status.
 void registerRegistryManageRoutes(http::Router& router, Services& services);
+/// /api/pattern…: designs.
+void registerDesignRoutes(http::Router& router, Services& services);
 
 }  // namespace meshery::api

@@ -1,0 +1,33 @@
+#include "design_envelope.hpp"
+
+#include "handler.hpp"
+
+namespace meshery::api {
+
+design::Design designOf(const store::StoredDesign& stored) {
+  return design::Design::fromJson(nlohmann::json::parse(stored.document));
+}
+
+nlohmann::json patternJson(const store::StoredDesign& stored) {
+  std::string created = formatTimestamp(stored.meta.created_at);
+  std::string updated = formatTimestamp(stored.meta.updated_at);
+  std::string owner = stored.meta.owner_id.toString();
+  return {{"id", stored.meta.id.toString()},
+          {"name", stored.name},
+          {"user_id", owner},
+          {"userId", owner},
+          {"pattern_file", designOf(stored).toYaml()},
+          {"visibility", std::string(store::toString(stored.meta.visibility))},
+          {"type", stored.source_type},
+          {"designType", stored.source_type},
+          {"source_name", stored.source_name},
+          {"location", {{"branch", ""}, {"host", ""}, {"path", ""}, {"type", "local"}}},
+          {"catalog_data", nlohmann::json::object()},
+          {"revision", stored.revision},
+          {"created_at", created},
+          {"createdAt", created},
+          {"updated_at", updated},
+          {"updatedAt", updated}};
+}
+
+}  // namespace meshery::api
