@@ -8,7 +8,7 @@
 #include "commands.hpp"
 #include "meshery/cli/output.hpp"
 #include "meshery/core/error.hpp"
-#include "registry_client.hpp"
+#include "api_client.hpp"
 #include "session.hpp"
 
 namespace meshery::cli {
@@ -36,14 +36,14 @@ std::string componentsPath(const std::string& model) {
 }
 
 void listComponents(Session& session, const ListFlags& flags, const std::string& model) {
-  RegistryClient registry(session);
+  ApiClient registry(session);
   auto params = pageParams(flags);
   params.emplace_back("trim", "true");
   printList(session, registry.get(componentsPath(model), params), kComponentView, flags);
 }
 
 void searchComponents(Session& session, const std::string& text, const ListFlags& flags) {
-  RegistryClient registry(session);
+  ApiClient registry(session);
   const QueryParams params{{"search", text}, {"pagesize", "all"}, {"trim", "true"}};
   printList(session, registry.get("components", params), kComponentView, flags);
 }
@@ -56,7 +56,7 @@ bool sameIgnoringCase(std::string_view left, std::string_view right) {
 
 /// Components of `filter.kind`: the exact kind first, then the kind in any
 /// letter case ("deployment" finds Deployment).
-nlohmann::json findComponents(RegistryClient& registry, const ComponentFilter& filter) {
+nlohmann::json findComponents(ApiClient& registry, const ComponentFilter& filter) {
   QueryParams params{{"pagesize", "all"}};
   if (!filter.api_version.empty()) params.emplace_back("apiVersion", filter.api_version);
   auto exact = registry.get(componentsPath(filter.model) + "/" + percentEncode(filter.kind), params)
@@ -79,7 +79,7 @@ void viewComponent(Session& session, const ComponentFilter& filter) {
     throw Error(ErrorCode::kInvalidArgument, "component view prints a document",
                 "-o accepts json or yaml here.", "Use -o json or -o yaml.");
   }
-  RegistryClient registry(session);
+  ApiClient registry(session);
   const auto found = findComponents(registry, filter);
   if (found.empty()) {
     throw Error(

@@ -7,7 +7,7 @@
 #include "meshery/cli/output.hpp"
 #include "meshery/core/error.hpp"
 #include "commands.hpp"
-#include "registry_client.hpp"
+#include "api_client.hpp"
 #include "session.hpp"
 
 namespace meshery::cli {
@@ -22,12 +22,12 @@ const ListView kModelView{
     "models", {"Name", "Category", "Version", "Components", "Relationships"}, modelRow};
 
 void listModels(Session& session, const ListFlags& flags) {
-  RegistryClient registry(session);
+  ApiClient registry(session);
   printList(session, registry.get("models", pageParams(flags)), kModelView, flags);
 }
 
 void searchModels(Session& session, const std::string& text, const ListFlags& flags) {
-  RegistryClient registry(session);
+  ApiClient registry(session);
   printList(session, registry.get("models", {{"search", text}, {"pagesize", "all"}}), kModelView,
             flags);
 }
@@ -38,7 +38,7 @@ void viewModel(Session& session, const std::string& name, const std::string& out
     throw Error(ErrorCode::kInvalidArgument, "model view prints a document",
                 "-o accepts json or yaml here.", "Use -o json or -o yaml.");
   }
-  RegistryClient registry(session);
+  ApiClient registry(session);
   const auto envelope = registry.get("models/" + percentEncode(name), {{"pagesize", "all"}});
   const auto models = envelope.value("models", nlohmann::json::array());
   if (models.empty()) {

@@ -12,7 +12,7 @@
 #include "meshery/cli/output.hpp"
 #include "meshery/core/error.hpp"
 #include "model_files.hpp"
-#include "registry_client.hpp"
+#include "api_client.hpp"
 #include "session.hpp"
 
 namespace meshery::cli {
@@ -74,7 +74,8 @@ void writeModel(Session& session, const nlohmann::json& generated, const std::st
 }
 
 void generateModel(Session& session, const GenerateFlags& flags) {
-  auto answer = postForText(session, "generate", generateRequest(flags),
+  ApiClient registry(session);
+  auto answer = postForText(session, registry, "generate", generateRequest(flags),
                             "Generating model " + flags.name, flags.output);
   if (!answer) return;
   const nlohmann::json& generated = *answer;

@@ -11,7 +11,7 @@
 #include "meshery/core/error.hpp"
 #include "meshery/http/client.hpp"
 #include "model_files.hpp"
-#include "registry_client.hpp"
+#include "api_client.hpp"
 #include "session.hpp"
 
 namespace meshery::cli {
@@ -66,7 +66,8 @@ void printImport(Session& session, const nlohmann::json& summary, bool registere
 }
 
 void importModel(Session& session, const ImportFlags& flags) {
-  auto summary = postForText(session, "register", importRequest(flags),
+  ApiClient registry(session);
+  auto summary = postForText(session, registry, "register", importRequest(flags),
                              "Registering " + flags.source, flags.output);
   if (summary) printImport(session, *summary, !flags.dry_run);
 }
@@ -93,7 +94,7 @@ void exportModel(Session& session, const ExportFlags& flags) {
                     {"components", flags.discard_components ? "false" : "true"},
                     {"relationships", flags.discard_relationships ? "false" : "true"}};
   if (!flags.version.empty()) query.emplace_back("version", flags.version);
-  RegistryClient registry(session);
+  ApiClient registry(session);
   auto response = registry.download("export", query, "Exporting " + flags.name);
   std::string file_name = flags.name + (flags.type == "tar" ? ".tar" : ".tar.gz");
   std::filesystem::path path = std::filesystem::path(flags.location) / file_name;

@@ -10,7 +10,7 @@
 #include "meshery/cli/output.hpp"
 #include "meshery/core/error.hpp"
 #include "commands.hpp"
-#include "registry_client.hpp"
+#include "api_client.hpp"
 #include "session.hpp"
 
 namespace meshery::cli {
@@ -42,12 +42,12 @@ bool containsIgnoringCase(std::string_view text, std::string_view needle) {
 }
 
 void listRelationships(Session& session, const ListFlags& flags) {
-  RegistryClient registry(session);
+  ApiClient registry(session);
   printList(session, registry.get("relationships", pageParams(flags)), kRelationshipView, flags);
 }
 
 /// Throws Error(kNotFound) unless the registry has a model called `name`.
-void requireModel(RegistryClient& registry, const std::string& name) {
+void requireModel(ApiClient& registry, const std::string& name) {
   if (!registry.get("models/" + percentEncode(name), {})
            .value("models", nlohmann::json::array())
            .empty())
@@ -63,7 +63,7 @@ void viewRelationships(Session& session, const std::string& model, const std::st
     throw Error(ErrorCode::kInvalidArgument, "relationship view prints a document",
                 "-o accepts json or yaml here.", "Use -o json or -o yaml.");
   }
-  RegistryClient registry(session);
+  ApiClient registry(session);
   requireModel(registry, model);
   const auto relationships =
       registry.get("models/" + percentEncode(model) + "/relationships", {{"pagesize", "all"}})
@@ -82,7 +82,7 @@ void searchRelationships(Session& session, const RelationshipFilter& filter) {
                 "None of --kind, --type, --subtype or --model was given.",
                 "Pass at least one, e.g. 'mesheryctl relationship search --kind hierarchical'.");
   }
-  RegistryClient registry(session);
+  ApiClient registry(session);
   if (!filter.model.empty()) requireModel(registry, filter.model);
   const std::string path = filter.model.empty()
                                ? "relationships"

@@ -41,6 +41,7 @@ void buildCommandTree(CLI::App& app, Session& session) {
   app.add_flag("-v,--verbose", session.options().verbose, "Print debug information to stderr");
   addSystemCommand(app, session);
   addModelCommand(app, session);
+  addDesignCommand(app, session);
   addComponentCommand(app, session);
   addRelationshipCommand(app, session);
   addVersionCommand(app, session);

@@ -52,30 +52,39 @@ void addSearchCommand(CLI::App& noun, Session& session, const std::string& descr
 /// `page` (0-based) and `pagesize` for the API from `flags`.
 QueryParams pageParams(const ListFlags& flags);
 
-/// Reads the registry of the current context's server over REST
-/// (`/api/meshmodels/…`). Not thread-safe.
-class RegistryClient {
- public:
-  /// Uses the endpoint of the session's current context.
-  explicit RegistryClient(Session& session);
-  ~RegistryClient();
-  RegistryClient(const RegistryClient&) = delete;
-  RegistryClient& operator=(const RegistryClient&) = delete;
+/// Where an ApiClient's paths start: the registry (Meshery's deprecated but
+/// widest-supported prefix) or the designs.
+inline constexpr std::string_view kRegistryApi = "/api/meshmodels/";
+inline constexpr std::string_view kDesignApi = "/api/pattern";
 
-  /// GET /api/meshmodels/`path` with `query`: the page envelope. Throws
+/// Talks to the current context's server over REST, under one path prefix.
+/// Not thread-safe.
+class ApiClient {
+ public:
+  /// Uses the endpoint of the session's current context; paths are relative
+  /// to `prefix`.
+  explicit ApiClient(Session& session, std::string_view prefix = kRegistryApi);
+  ~ApiClient();
+  ApiClient(const ApiClient&) = delete;
+  ApiClient& operator=(const ApiClient&) = delete;
+
+  /// GET <prefix>`path` with `query`: the page envelope. Throws
   /// Error: kUnavailable (with a remedy) when the server cannot be reached,
   /// the server's own error for 4xx/5xx answers.
   nlohmann::json get(std::string_view path, const QueryParams& query);
 
-  /// POST /api/meshmodels/`path` with a JSON body; the JSON answer. While the
+  /// POST <prefix>`path` with a JSON body; the JSON answer. While the
   /// server works, `waiting` is shown as progress on stderr. Errors as get().
   nlohmann::json post(std::string_view path, const nlohmann::json& body,
                       const std::string& waiting);
 
-  /// GET /api/meshmodels/`path` with `query`, the response as received (for
+  /// GET <prefix>`path` with `query`, the response as received (for
   /// files such as exported archives). Errors as get().
   http::ClientResponse download(std::string_view path, const QueryParams& query,
                                 const std::string& waiting);
+
+  /// DELETE <prefix>`path`; the JSON answer. Errors as get().
+  nlohmann::json remove(std::string_view path);
 
  private:
   /// Sends on the quick client, or on the patient one when `waiting` is set.
@@ -83,6 +92,7 @@ class RegistryClient {
                             const std::string& waiting);
 
   Session& session_;
+  std::string prefix_;
   std::string endpoint_;
   std::unique_ptr<http::Client> client_;          ///< 30 s: lists and views
   std::unique_ptr<http::Client> patient_client_;  ///< 10 min: imports, exports, generation
@@ -94,12 +104,12 @@ std::string percentEncode(std::string_view text);
 /// The string at `pointer` ("/model/name") in `item`, or "-" when absent.
 std::string field(const nlohmann::json& item, const char* pointer);
 
-/// POSTs `body` to the registry's `path` (showing `waiting` meanwhile). With
+/// POSTs `body` to `path` of `client` (showing `waiting` meanwhile). With
 /// `output` json or yaml the answer is printed as such and nothing is returned;
 /// otherwise the answer is returned for the command's own text.
-std::optional<nlohmann::json> postForText(Session& session, std::string_view path,
-                                          const nlohmann::json& body, const std::string& waiting,
-                                          const std::string& output);
+std::optional<nlohmann::json> postForText(Session& session, ApiClient& client,
+                                          std::string_view path, const nlohmann::json& body,
+                                          const std::string& waiting, const std::string& output);
 
 /// Prints the `failures` of a register or generate answer, one per line:
 /// "N file(s) not imported:" then "  path: message (cause)". Nothing when none.
@@ -110,6 +120,7 @@ struct ListView {
   std::string noun;                                             ///< plural, e.g. "models"
   std::vector<std::string> headers;                             ///< table columns
   std::vector<std::string> (*row)(const nlohmann::json& item);  ///< cells of one item
+  std::string key;  ///< the envelope's key of the items when it is not `noun`
 };
 
 /// Prints `envelope[view.noun]`: the items as JSON/YAML with -o, else a table

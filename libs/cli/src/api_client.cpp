@@ -1,4 +1,4 @@
-#include "registry_client.hpp"
+#include "api_client.hpp"
 
 #include <CLI/CLI.hpp>
 #include <cctype>
@@ -13,7 +13,6 @@
 namespace meshery::cli {
 namespace {
 
-constexpr std::string_view kRegistryPrefix = "/api/meshmodels/";
 /// Upper bound for --page and --pagesize.
 constexpr std::size_t kMaxNumber = 1000000;
 
@@ -55,8 +54,9 @@ QueryParams pageParams(const ListFlags& flags) {
   return params;
 }
 
-RegistryClient::RegistryClient(Session& session)
+ApiClient::ApiClient(Session& session, std::string_view prefix)
     : session_(session),
+      prefix_(prefix),
       endpoint_(session.selectedContext().context.endpoint),
       client_(std::make_unique<http::Client>(
           dialUrl(parseEndpoint(endpoint_)),
@@ -66,12 +66,12 @@ RegistryClient::RegistryClient(Session& session)
           dialUrl(parseEndpoint(endpoint_)),
           http::ClientOptions{std::chrono::minutes(10), "mesheryctl"})) {}
 
-RegistryClient::~RegistryClient() = default;
+ApiClient::~ApiClient() = default;
 
 namespace {
 
-std::string targetOf(std::string_view path, const QueryParams& query) {
-  std::string target = std::string(kRegistryPrefix) + std::string(path);
+std::string targetOf(std::string_view prefix, std::string_view path, const QueryParams& query) {
+  std::string target = std::string(prefix) + std::string(path);
   char separator = '?';
   for (const auto& [key, value] : query) {
     target += separator + key + "=" + percentEncode(value);
@@ -82,7 +82,7 @@ std::string targetOf(std::string_view path, const QueryParams& query) {
 
 }  // namespace
 
-http::ClientResponse RegistryClient::send(http::Method method, std::string target, std::string body,
+http::ClientResponse ApiClient::send(http::Method method, std::string target, std::string body,
                                           const std::string& waiting) {
   http::ClientResponse response;
   try {
@@ -107,27 +107,30 @@ http::ClientResponse RegistryClient::send(http::Method method, std::string targe
   return response;
 }
 
-nlohmann::json RegistryClient::get(std::string_view path, const QueryParams& query) {
-  return send(http::Method::kGet, targetOf(path, query), {}, {}).json();
+nlohmann::json ApiClient::get(std::string_view path, const QueryParams& query) {
+  return send(http::Method::kGet, targetOf(prefix_, path, query), {}, {}).json();
 }
 
-nlohmann::json RegistryClient::post(std::string_view path, const nlohmann::json& body,
+nlohmann::json ApiClient::post(std::string_view path, const nlohmann::json& body,
                                     const std::string& waiting) {
-  return send(http::Method::kPost, targetOf(path, {}), body.dump(), waiting)
+  return send(http::Method::kPost, targetOf(prefix_, path, {}), body.dump(), waiting)
       .json();
 }
 
-http::ClientResponse RegistryClient::download(std::string_view path, const QueryParams& query,
-                                              const std::string& waiting) {
-  return send(http::Method::kGet, targetOf(path, query), {}, waiting);
+nlohmann::json ApiClient::remove(std::string_view path) {
+  return send(http::Method::kDelete, targetOf(prefix_, path, {}), {}, {}).json();
 }
 
-std::optional<nlohmann::json> postForText(Session& session, std::string_view path,
-                                          const nlohmann::json& body, const std::string& waiting,
-                                          const std::string& output) {
+http::ClientResponse ApiClient::download(std::string_view path, const QueryParams& query,
+                                              const std::string& waiting) {
+  return send(http::Method::kGet, targetOf(prefix_, path, query), {}, waiting);
+}
+
+std::optional<nlohmann::json> postForText(Session& session, ApiClient& client,
+                                          std::string_view path, const nlohmann::json& body,
+                                          const std::string& waiting, const std::string& output) {
   const auto format = parseOutputFormat(output);
-  RegistryClient registry(session);
-  nlohmann::json answer = registry.post(path, body, waiting);
+  nlohmann::json answer = client.post(path, body, waiting);
   if (format == OutputFormat::kText) return answer;
   session.out() << renderDocument(answer, format);
   return std::nullopt;
@@ -174,7 +177,8 @@ void printList(Session& session, const nlohmann::json& envelope, const ListView&
                const ListFlags& flags) {
   const auto format = parseOutputFormat(flags.output);
   const std::size_t total = envelope.value("total_count", std::size_t{0});
-  const nlohmann::json items = envelope.value(view.noun, nlohmann::json::array());
+  const nlohmann::json items =
+      envelope.value(view.key.empty() ? view.noun : view.key, nlohmann::json::array());
   if (flags.count) {
     if (format == OutputFormat::kText) {
       session.out() << itemCount(total, view.noun);

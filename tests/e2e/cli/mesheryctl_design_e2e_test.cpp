@@ -1,0 +1,104 @@
+// mesheryctl design against the built server (and, with --local, without it).
+
+#include <nlohmann/json.hpp>
+
+#include "mesheryctl_fixture.hpp"
+
+namespace meshery::test {
+namespace {
+
+constexpr const char* kShop = R"(apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  replicas: 2
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec: {containers: [{name: web, image: nginx}]}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: web}
+spec: {selector: {app: web}, ports: [{port: 80}]}
+)";
+
+constexpr const char* kBroken = R"(apiVersion: apps/v1
+kind: Deployment
+metadata: {name: broken}
+spec:
+  replicas: three
+  selector: {matchLabels: {app: b}}
+  template:
+    metadata: {labels: {app: b}}
+    spec: {containers: [{name: b, image: busybox}]}
+)";
+
+class CliDesignE2e : public MesheryctlE2e {
+ protected:
+  void SetUp() override {
+    MesheryctlE2e::SetUp();
+    std::filesystem::create_directories(work_);
+    writeFile(work_ / "shop.yaml", kShop);
+    writeFile(work_ / "broken.yaml", kBroken);
+  }
+  void TearDown() override {
+    if (pidOnFile() > 1) mesheryctl({"system", "stop"});
+    MesheryctlE2e::TearDown();
+  }
+  std::filesystem::path work_ = dir_.path() / "work";
+};
+
+TEST_F(CliDesignE2e, ImportListViewExportValidateDelete) {
+  ASSERT_EQ(mesheryctl({"system", "start", "--skip-browser"}).exit_code, 0);
+  auto imported = mesheryctl({"design", "import", "-f", (work_ / "shop.yaml").string()});
+  ASSERT_EQ(imported.exit_code, 0) << imported.output;
+  EXPECT_TRUE(contains(imported.output, "Imported design shop")) << imported.output;
+  EXPECT_TRUE(contains(imported.output, "2 component(s) from a Kubernetes Manifest"))
+      << imported.output;
+
+  auto list = mesheryctl({"design", "list"});
+  ASSERT_EQ(list.exit_code, 0) << list.output;
+  EXPECT_TRUE(contains(list.output, "shop")) << list.output;
+  EXPECT_TRUE(contains(list.output, "Total number of designs: 1")) << list.output;
+
+  auto view = mesheryctl({"design", "view", "shop"});
+  ASSERT_EQ(view.exit_code, 0) << view.output;
+  EXPECT_TRUE(contains(view.output, "schemaVersion: designs.meshery.io/v1beta1")) << view.output;
+  auto json_view = mesheryctl({"design", "view", "shop", "-o", "json"});
+  ASSERT_EQ(json_view.exit_code, 0) << json_view.output;
+  EXPECT_EQ(nlohmann::json::parse(json_view.output)["name"], "shop");
+
+  auto exported = mesheryctl(
+      {"design", "export", "shop", "--type", "manifest", "-o", (work_ / "out").string()});
+  ASSERT_EQ(exported.exit_code, 0) << exported.output;
+  EXPECT_TRUE(contains(readFile(work_ / "out" / "shop-manifests.yaml"), "kind: Deployment"));
+
+  auto invalid = mesheryctl({"design", "validate", "-f", (work_ / "broken.yaml").string()});
+  EXPECT_EQ(invalid.exit_code, 1) << invalid.output;
+  EXPECT_TRUE(contains(invalid.output, "Deployment/broken: spec.replicas")) << invalid.output;
+  auto valid = mesheryctl({"design", "validate", "-f", (work_ / "shop.yaml").string()});
+  EXPECT_EQ(valid.exit_code, 0) << valid.output;
+
+  auto deleted = mesheryctl({"design", "delete", "shop"});
+  ASSERT_EQ(deleted.exit_code, 0) << deleted.output;
+  EXPECT_TRUE(contains(mesheryctl({"design", "list"}).output, "No designs found"));
+  auto missing = mesheryctl({"design", "view", "shop"});
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_TRUE(contains(missing.output, "design 'shop' not found")) << missing.output;
+}
+
+TEST_F(CliDesignE2e, ValidatesLocallyWithoutAServer) {
+  auto valid = mesheryctl({"design", "validate", "--local", "-f", (work_ / "shop.yaml").string()});
+  EXPECT_EQ(valid.exit_code, 0) << valid.output;
+  EXPECT_TRUE(contains(valid.output, "Valid: ")) << valid.output;
+  auto invalid =
+      mesheryctl({"design", "validate", "--local", "-f", (work_ / "broken.yaml").string(), "-o",
+                  "json"});
+  EXPECT_EQ(invalid.exit_code, 1) << invalid.output;
+  EXPECT_TRUE(contains(invalid.output, "spec.replicas")) << invalid.output;
+  EXPECT_EQ(pidOnFile(), 0) << "no server was started";
+}
+
+}  // namespace
+}  // namespace meshery::test
