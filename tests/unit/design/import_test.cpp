@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "design_test_support.hpp"
 #include "meshery/archive/archive.hpp"
 #include "meshery/core/error.hpp"
@@ -184,6 +186,39 @@ TEST(ImportDesign, AListWithoutKindsIsWarnedNotDropped) {
   EXPECT_EQ(result.design.componentCount(), 1U);
   ASSERT_EQ(result.warnings.size(), 1U);
   EXPECT_EQ(result.warnings[0].subject, "List item 1");
+}
+
+}  // namespace
+}  // namespace meshery::design
+
+namespace meshery::design {
+namespace {
+
+using nlohmann::json;
+
+TEST(ImportDesign, AComposeFileBecomesTheManifestsKomposeWouldWrite) {
+  ImportResult result = importText("docker-compose.yml",
+                                   "services:\n  web:\n    image: nginx:1.25\n    ports: [\"8080:80\"]\n");
+  EXPECT_EQ(result.source_type, SourceType::kDockerCompose);
+  EXPECT_EQ(result.design.name, "docker-compose");
+  std::set<std::string> kinds;
+  const json design = result.design.toJson();
+  for (const auto& component : design["components"]) {
+    kinds.insert(component["component"]["kind"].get<std::string>());
+  }
+  EXPECT_TRUE(kinds.count("Deployment")) << result.design.toYaml();
+  EXPECT_TRUE(kinds.count("Service")) << result.design.toYaml();
+}
+
+TEST(ImportDesign, AComposeFileOfAnArchiveSeesItsEnvFiles) {
+  std::string bytes = archive::writeArchive(
+      {{"app/compose.yaml", "services:\n  web:\n    image: nginx\n    env_file: web.env\n"},
+       {"app/web.env", "MODE=fast\n"}},
+      archive::Format::kTarGzip);
+  ImportResult result = importText("app.tgz", bytes);
+  EXPECT_EQ(result.source_type, SourceType::kDockerCompose);
+  EXPECT_NE(result.design.toYaml().find("fast"), std::string::npos) << result.design.toYaml();
+  for (const auto& warning : result.warnings) EXPECT_NE(warning.subject, "file web.env");
 }
 
 }  // namespace
