@@ -61,6 +61,10 @@ std::string notAManifest(const std::vector<json>& documents) {
     if (!documents[i].is_object()) return which + " is not a map";
     if (detail::stringAt(documents[i], "apiVersion").empty()) return which + " has no apiVersion";
     if (detail::stringAt(documents[i], "kind").empty()) return which + " has no kind";
+    auto metadata = documents[i].find("metadata");
+    if (metadata != documents[i].end() && !metadata->is_object() && !metadata->is_null()) {
+      return which + " has a metadata that is not a map";
+    }
   }
   return {};
 }
@@ -194,10 +198,8 @@ Design importCompose(const ParsedFile& compose, const detail::SanitizedInput& in
   return detail::designFromManifests(manifests, name, registry, warnings);
 }
 
-}  // namespace
-
-ImportResult importDesign(const ImportSource& source, const registry::RegistrySnapshot& registry,
-                          const ImportLimits& limits) {
+ImportResult runPipeline(const ImportSource& source, const registry::RegistrySnapshot& registry,
+                         const ImportLimits& limits) {
   ImportResult result;
   detail::SanitizedInput input = detail::sanitize(source, limits);
   result.warnings = std::move(input.warnings);
@@ -254,6 +256,20 @@ ImportResult importDesign(const ImportSource& source, const registry::RegistrySn
   }
   result.validation = validateDesign(result.design, registry);
   return result;
+}
+
+}  // namespace
+
+ImportResult importDesign(const ImportSource& source, const registry::RegistrySnapshot& registry,
+                          const ImportLimits& limits) {
+  try {
+    return runPipeline(source, registry, limits);
+  } catch (const nlohmann::json::exception& error) {
+    // A document shape no stage expected: the user's input, reported as such.
+    throw Error(ErrorCode::kInvalidArgument, source.file_name + ": cannot import this document",
+                std::string("a value has an unexpected type (") + error.what() + ")",
+                "check the file against the format it claims to be");
+  }
 }
 
 }  // namespace meshery::design

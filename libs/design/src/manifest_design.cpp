@@ -41,6 +41,11 @@ void flattenInto(json document, const std::string& where, std::vector<json>& out
     warnings.push_back({where, "not a Kubernetes resource (no apiVersion or kind); skipped"});
     return;
   }
+  auto metadata = document.find("metadata");
+  if (metadata != document.end() && !metadata->is_object() && !metadata->is_null()) {
+    warnings.push_back({where, "not a Kubernetes resource (its metadata is not a map); skipped"});
+    return;
+  }
   out.push_back(std::move(document));
 }
 
@@ -74,7 +79,13 @@ std::vector<ComponentDefinition> componentsOfCrds(const std::vector<json>& manif
     model.name = modelNameOfGroup(group);
     model.upstream_version = "v1.0.0";
     model.registrant = "meshery";
-    auto generated = registry::generateFromCrds(documents, model);
+    registry::GenerationResult generated;
+    try {
+      generated = registry::generateFromCrds(documents, model);
+    } catch (const std::exception& error) {
+      warnings.push_back({"CRD group " + group, std::string("no components generated: ") + error.what()});
+      continue;
+    }
     for (auto& failure : generated.failures) {
       warnings.push_back({failure.source, "no component generated from this CRD: " +
                                               failure.error.message() +

@@ -223,3 +223,20 @@ TEST(ImportDesign, AComposeFileOfAnArchiveSeesItsEnvFiles) {
 
 }  // namespace
 }  // namespace meshery::design
+
+namespace meshery::design {
+namespace {
+
+// Found by fuzzing: a metadata that is not a map once reached a JSON type error.
+TEST(ImportDesign, AResourceWhoseMetadataIsNotAMapIsNotAManifest) {
+  Error error = importError("x.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: just-a-name\n");
+  EXPECT_EQ(error.code(), ErrorCode::kInvalidArgument);
+  EXPECT_NE(error.cause().find("metadata that is not a map"), std::string::npos) << error.cause();
+  ImportResult listed = importText("l.yaml", "apiVersion: v1\nkind: List\nitems:\n"
+                                             "- {apiVersion: v1, kind: ConfigMap, metadata: [a]}\n");
+  EXPECT_EQ(listed.design.componentCount(), 0U);
+  ASSERT_EQ(listed.warnings.size(), 1U);
+}
+
+}  // namespace
+}  // namespace meshery::design
