@@ -92,6 +92,49 @@ http::Response pageResponse(const registry::QueryResult<T>& result, const char* 
   return http::Response::text(std::move(body), "application/json");
 }
 
+/// A page of components sent from the snapshot's cached texts without
+/// copying them (a 25-item search page is ~100 KB): the envelope is one
+/// small owned text, each item a view of the cache. The views stay valid
+/// while the snapshot lives, which addRead() ties to the response. When an
+/// item's text is not cached whole (an untrimmed component with a schema),
+/// the page is written into one body as pageResponse() does.
+http::Response componentPage(const RegistrySnapshot& snapshot,
+                             const registry::QueryResult<registry::ComponentDefinition>& result,
+                             bool trim) {
+  std::vector<std::string_view> texts;
+  texts.reserve(result.items.size());
+  for (const auto& item : result.items) {
+    auto text = snapshot.cachedComponentJson(*item, trim);
+    if (!text) {
+      return pageResponse(result, "components",
+                          [&](std::string& out, const registry::ComponentDefinition& component) {
+                            snapshot.appendComponentJson(out, component, trim);
+                          });
+    }
+    texts.push_back(*text);
+  }
+  static const std::string kQuotedSlot = nlohmann::json(std::string(kSlot)).dump();
+  static constexpr std::string_view kComma = ",";
+  const std::string frame = dump(
+      envelope(result.page, result.page_size, result.total_count, "components", std::string(kSlot)));
+  const std::size_t at = frame.find(kQuotedSlot);  // the envelope holds only numbers besides
+  auto envelope_text = std::make_shared<std::string>();
+  envelope_text->reserve(frame.size() - kQuotedSlot.size() + 2);
+  envelope_text->append(frame, 0, at).append("[]").append(frame, at + kQuotedSlot.size());
+  const std::string_view framing = *envelope_text;
+  http::Response response = http::Response::text(std::string(), "application/json");
+  http::BodySegments& body = response.segments;
+  body.texts.reserve(texts.size() * 2 + 2);
+  body.texts.push_back(framing.substr(0, at + 1));
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    if (i > 0) body.texts.push_back(kComma);
+    body.texts.push_back(texts[i]);
+  }
+  body.texts.push_back(framing.substr(at + 1));
+  body.owners.push_back(std::move(envelope_text));
+  return response;
+}
+
 std::string modelText(const RegistrySnapshot& snapshot, const registry::Model& model,
                       const RegistryParams& params) {
   nlohmann::json document = model.toJson();
@@ -143,10 +186,9 @@ http::Response listModels(const RegistrySnapshot& snapshot, const RegistryParams
 http::Response listComponents(const RegistrySnapshot& snapshot, const RegistryParams& params,
                               registry::ComponentQuery query) {
   query.api_version = params.api_version;
-  return listPage(snapshot, params, std::move(query), registry::queryComponents, "components",
-                  [&](std::string& out, const registry::ComponentDefinition& component) {
-                    snapshot.appendComponentJson(out, component, params.trim);
-                  });
+  query.version = params.version;
+  query.list = params.list;
+  return componentPage(snapshot, registry::queryComponents(snapshot, query), params.trim);
 }
 
 http::Response listRelationships(const RegistrySnapshot& snapshot, const RegistryParams& params,
@@ -217,6 +259,30 @@ http::Response listRegistrants(const RegistrySnapshot& snapshot, const RegistryP
   return pageOf(items, params.list.page, "registrants");
 }
 
+/// The largest page of components answered on the I/O thread.
+constexpr std::size_t kMaxInlinePage = 100;
+
+/// True for a request for a page of components the I/O thread can answer
+/// itself: at most kMaxInlinePage items without schemas (their texts are
+/// cached once per component, then only referenced), in the default
+/// display-name order, with no filter that reads every candidate component
+/// (status and annotations come from the snapshot's per-position facts).
+/// The query then reads only the snapshot's indexes and the page's items:
+/// tens of microseconds, less than the hop to the blocking pool costs.
+/// Anything else, malformed parameters included, stays on the pool.
+bool smallComponentPage(const http::Request& request) {
+  try {
+    const RegistryParams params = parseRegistryParams(request);
+    const std::string& order = params.list.order;
+    return params.trim && params.list.page.page_size &&
+           *params.list.page.page_size <= kMaxInlinePage &&
+           (order.empty() || order == "display_name" || order == "displayName") &&
+           params.version.empty() && params.api_version.empty();
+  } catch (...) {
+    return false;
+  }
+}
+
 using RegistryHandler =
     std::function<http::Response(const RegistrySnapshot&, const RegistryParams&, http::Request&)>;
 
@@ -224,16 +290,22 @@ using RegistryHandler =
 /// current snapshot once, answer from it.
 void addRead(http::Router& router, Services& services, std::string_view suffix,
              const std::string& summary, const RegistryHandler& handler,
-             http::Dispatch dispatch = http::Dispatch::kBlocking) {
+             http::Dispatch dispatch = http::Dispatch::kBlocking,
+             const std::function<bool(const http::Request&)>& inline_when = {}) {
   for (std::string_view prefix : kPrefixes) {
     router.add(http::Method::kGet, std::string(prefix) + std::string(suffix),
                guarded(services, "registry.view",
                        [&services, handler](http::Request& request, const Principal&) {
                          RegistryParams params = parseRegistryParams(request);
                          auto snapshot = services.registry.current();
-                         return handler(*snapshot, params, request);
+                         http::Response response = handler(*snapshot, params, request);
+                         // Segments are views of the snapshot's cached texts.
+                         if (!response.segments.empty()) {
+                           response.segments.owners.push_back(std::move(snapshot));
+                         }
+                         return response;
                        }),
-               {dispatch, 0, summary});
+               {dispatch, 0, summary, inline_when});
   }
 }
 
@@ -245,7 +317,8 @@ void registerRegistryRoutes(http::Router& router, Services& services) {
   // the kind index and answer the few components of one kind from cached
   // text, so they cost microseconds; a hop to the blocking pool cost more
   // than the work (p99 5.3 -> 4.1 ms at 100 connections). Lists and searches,
-  // whose cost grows with the registry and the page size, stay on the pool.
+  // whose cost grows with the registry and the page size, stay on the pool,
+  // except small trimmed pages of components (smallComponentPage()).
   constexpr http::Dispatch kKindLookup = http::Dispatch::kInline;
   using Snapshot = const RegistrySnapshot;
   using Params = const RegistryParams;
@@ -256,10 +329,12 @@ void registerRegistryRoutes(http::Router& router, Services& services) {
           [](Snapshot& s, Params& p, Request& r) {
             return listModels(s, p, {.name = r.pathParam("model")});
           });
-  addRead(router, services, "/models/{model}/components", "components of a model",
-          [](Snapshot& s, Params& p, Request& r) {
-            return listComponents(s, p, {.model_name = r.pathParam("model")});
-          });
+  addRead(
+      router, services, "/models/{model}/components", "components of a model",
+      [](Snapshot& s, Params& p, Request& r) {
+        return listComponents(s, p, {.model_name = r.pathParam("model")});
+      },
+      http::Dispatch::kBlocking, smallComponentPage);
   addRead(
       router, services, "/models/{model}/components/{name}", "components of a kind in a model",
       [](Snapshot& s, Params& p, Request& r) {
@@ -281,8 +356,10 @@ void registerRegistryRoutes(http::Router& router, Services& services) {
           [](Snapshot& s, Params& p, Request& r) {
             return listModels(s, p, {.category = r.pathParam("category")});
           });
-  addRead(router, services, "/components", "components of every model",
-          [](Snapshot& s, Params& p, Request&) { return listComponents(s, p, {}); });
+  addRead(
+      router, services, "/components", "components of every model",
+      [](Snapshot& s, Params& p, Request&) { return listComponents(s, p, {}); },
+      http::Dispatch::kBlocking, smallComponentPage);
   addRead(
       router, services, "/components/{name}", "components of a kind",
       [](Snapshot& s, Params& p, Request& r) {

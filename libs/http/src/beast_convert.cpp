@@ -31,8 +31,8 @@ BeastResponse toBeastResponse(Response response, bool keep_alive, bool head,
   if (!request_id.empty()) message.set("X-Request-Id", request_id);
   for (auto& [name, value] : response.headers.fields()) message.set(name, value);
   message.keep_alive(keep_alive);
-  std::size_t length = response.body.size();
-  if (!head) message.body() = std::move(response.body);
+  const std::size_t length = response.bodySize();
+  if (!head) message.body() = {std::move(response.body), std::move(response.segments)};
   message.content_length(length);
   return message;
 }

@@ -7,17 +7,19 @@
 #include <boost/beast/http/string_body.hpp>
 
 #include "meshery/http/message.hpp"
+#include "response_body.hpp"
 
 namespace meshery::http {
 
 using BeastRequest = boost::beast::http::request<boost::beast::http::string_body>;
-using BeastResponse = boost::beast::http::response<boost::beast::http::string_body>;
+/// What the server writes: a string body and/or segments (see ResponseBody).
+using BeastResponse = boost::beast::http::response<ResponseBody>;
 
 /// Method, target, path, query, headers and remote address (the body is moved separately).
 Request toRequest(const BeastRequest& message, const boost::asio::ip::tcp::socket& socket);
 
 /// A whole response with Content-Length, Server, X-Request-Id and keep-alive set.
-/// For HEAD the body is dropped but Content-Length kept.
+/// For HEAD the body (and its segments) is dropped but Content-Length kept.
 BeastResponse toBeastResponse(Response response, bool keep_alive, bool head,
                               const std::string& request_id);
 

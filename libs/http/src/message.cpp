@@ -126,6 +126,20 @@ nlohmann::json Request::jsonBody() const {
   }
 }
 
+std::size_t BodySegments::size() const {
+  std::size_t total = 0;
+  for (std::string_view text : texts) total += text.size();
+  return total;
+}
+
+std::string Response::bodyText() const {
+  std::string text;
+  text.reserve(bodySize());
+  text += body;
+  for (std::string_view segment : segments.texts) text += segment;
+  return text;
+}
+
 Response Response::json(const nlohmann::json& value, int status) {
   Response response;
   response.status = status;

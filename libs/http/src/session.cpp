@@ -49,6 +49,19 @@ Response internalError(const Request& request, std::string_view what) {
                                    request.request_id));
 }
 
+/// Where this request's handler runs: the route's dispatch, unless the
+/// route runs this request inline (RouteOptions::inline_when).
+Dispatch dispatchFor(const RouteOptions& options, const Request& request) {
+  if (options.dispatch == Dispatch::kBlocking && options.inline_when) {
+    try {
+      if (options.inline_when(request)) return Dispatch::kInline;
+    } catch (...) {
+      // A predicate must not throw; if one does, take the safe way.
+    }
+  }
+  return options.dispatch;
+}
+
 /// Runs a handler; never throws: errors become JSON error responses.
 Response invoke(const Handler& handler, Request& request) {
   try {
@@ -207,7 +220,7 @@ awaitable<bool> Connection::serveOne() {
     request.route = match.route->pattern;
     for (auto& [key, value] : match.params) request.path_params.emplace(key, std::move(value));
     handler = &server_.chains[static_cast<std::size_t>(match.route - server_.router.routes().data())];
-    dispatch = match.route->options.dispatch;
+    dispatch = dispatchFor(match.route->options, request);
   } else if (!match.allowed.empty()) {
     std::string allowed;
     for (Method m : match.allowed) allowed += (allowed.empty() ? "" : ", ") + std::string(toString(m));
@@ -219,7 +232,7 @@ awaitable<bool> Connection::serveOne() {
     response.headers.set("Allow", allowed);
   } else if (const Route* fallback = server_.router.fallback()) {
     handler = &server_.fallback_chain;
-    dispatch = fallback->options.dispatch;
+    dispatch = dispatchFor(fallback->options, request);
   } else {
     response = Response::error(Error(ErrorCode::kNotFound, "no route for " + request.path,
                                      "the path is not part of the API",

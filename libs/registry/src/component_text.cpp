@@ -73,24 +73,42 @@ void appendComponentJsonUncached(std::string& out, const ComponentDefinition& co
   out += dump(document);
 }
 
-void RegistrySnapshot::appendComponentJson(std::string& out, const ComponentDefinition& component,
-                                           bool trim_schema) const {
+RegistrySnapshot::ComponentText* RegistrySnapshot::componentText(
+    const ComponentDefinition& component) const {
   auto found = components_.by_id.find(component.id);
   if (found == components_.by_id.end() || components_.items[found->second].get() != &component ||
       found->second >= component_texts_.size()) {
-    appendComponentJsonUncached(out, component, trim_schema);
-    return;
+    return nullptr;
   }
   ComponentText& text = *component_texts_[found->second];
   text.fill(component);
-  if (trim_schema) {
-    out += text.trimmed;
+  return &text;
+}
+
+void RegistrySnapshot::appendComponentJson(std::string& out, const ComponentDefinition& component,
+                                           bool trim_schema) const {
+  const ComponentText* text = componentText(component);
+  if (text == nullptr) {
+    appendComponentJsonUncached(out, component, trim_schema);
     return;
   }
-  out += text.head;
-  if (!text.spliced) return;
+  if (trim_schema) {
+    out += text->trimmed;
+    return;
+  }
+  out += text->head;
+  if (!text->spliced) return;
   detail::appendJsonString(out, *schemaOf(component.document));
-  out += text.tail;
+  out += text->tail;
+}
+
+std::optional<std::string_view> RegistrySnapshot::cachedComponentJson(
+    const ComponentDefinition& component, bool trim_schema) const {
+  const ComponentText* text = componentText(component);
+  if (text == nullptr) return std::nullopt;
+  if (trim_schema) return text->trimmed;
+  if (text->spliced) return std::nullopt;
+  return text->head;
 }
 
 }  // namespace meshery::registry

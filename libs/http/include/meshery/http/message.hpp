@@ -2,6 +2,7 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -68,13 +69,37 @@ class SseStream {
   [[nodiscard]] virtual bool open() const = 0;
 };
 
+/// Texts of a response body sent where they are (scatter-gather writes)
+/// instead of being copied into one string: for large bodies assembled
+/// from texts that already exist, e.g. cached JSON of registry entities.
+struct BodySegments {
+  /// Written in order. Each must stay valid while any of `owners` lives.
+  std::vector<std::string_view> texts;
+  /// Keep the texts alive until the response is written (static texts
+  /// need no owner).
+  std::vector<std::shared_ptr<const void>> owners;
+
+  [[nodiscard]] bool empty() const { return texts.empty(); }
+  /// The bytes of all texts.
+  [[nodiscard]] std::size_t size() const;
+};
+
 /// A response. Either a whole body, or (when `event_stream` is set) a
-/// text/event-stream whose producer runs until it returns.
+/// text/event-stream whose producer runs until it returns. The body on the
+/// wire is `body` followed by the texts of `segments` (usually one of the
+/// two is empty); Content-Length counts both.
 struct Response {
   int status = 200;
   Headers headers;
   std::string body;
+  BodySegments segments;
   std::function<void(SseStream&)> event_stream;
+
+  /// The length of the body on the wire.
+  [[nodiscard]] std::size_t bodySize() const { return body.size() + segments.size(); }
+  /// The body on the wire as one string (copies the segments): for tests
+  /// and callers that need it whole.
+  [[nodiscard]] std::string bodyText() const;
 
   static Response json(const nlohmann::json& value, int status = 200);
   static Response text(std::string body, std::string content_type = "text/plain; charset=utf-8",

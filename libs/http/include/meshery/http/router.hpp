@@ -26,6 +26,11 @@ struct RouteOptions {
   /// always caps it).
   std::size_t max_body_bytes = 0;
   std::string summary;  ///< one line, for logs and route listings
+  /// For a kBlocking route: requests for which this returns true run inline
+  /// instead, because their work is known to be small and bounded (e.g. one
+  /// page of in-memory data). Called on the I/O thread with the parsed
+  /// request before the handler; must be cheap and must not throw.
+  std::function<bool(const Request&)> inline_when;
 };
 
 struct Route {

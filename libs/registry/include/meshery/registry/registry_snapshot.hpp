@@ -158,6 +158,13 @@ class RegistrySnapshot {
   /// Thread-safe, like every other method.
   void appendComponentJson(std::string& out, const ComponentDefinition& component,
                            bool trim_schema) const;
+  /// The text appendComponentJson() appends, as a view of this snapshot's
+  /// cache (valid while this snapshot lives), so that it can be sent without
+  /// a copy. nullopt when the text is not kept whole: for a component of
+  /// another snapshot, and for the full text of a component with a schema
+  /// (escaped on each call). Thread-safe.
+  [[nodiscard]] std::optional<std::string_view> cachedComponentJson(
+      const ComponentDefinition& component, bool trim_schema) const;
 
  private:
   friend class SnapshotBuilder;
@@ -182,6 +189,8 @@ class RegistrySnapshot {
 
   /// The serialised text of one component, filled on first use (component_text.hpp).
   struct ComponentText;
+  /// The filled text of one of this snapshot's components; null for others.
+  ComponentText* componentText(const ComponentDefinition& component) const;
 
   std::uint64_t generation_ = 0;
   Table<Model> models_;
