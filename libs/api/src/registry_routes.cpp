@@ -113,24 +113,36 @@ http::Response componentPage(const RegistrySnapshot& snapshot,
     }
     texts.push_back(*text);
   }
-  static const std::string kQuotedSlot = nlohmann::json(std::string(kSlot)).dump();
+  // envelope() as nlohmann dumps it (keys sorted, "components" first),
+  // written directly: it holds only numbers besides the items.
+  static constexpr std::string_view kOpen = R"({"components":[)";
   static constexpr std::string_view kComma = ",";
-  const std::string frame = dump(
-      envelope(result.page, result.page_size, result.total_count, "components", std::string(kSlot)));
-  const std::size_t at = frame.find(kQuotedSlot);  // the envelope holds only numbers besides
+  const std::string size = std::to_string(result.page_size.value_or(result.total_count));
+  const std::string total = std::to_string(result.total_count);
   auto envelope_text = std::make_shared<std::string>();
-  envelope_text->reserve(frame.size() - kQuotedSlot.size() + 2);
-  envelope_text->append(frame, 0, at).append("[]").append(frame, at + kQuotedSlot.size());
+  envelope_text->reserve(kOpen.size() + 80);
+  envelope_text->append(kOpen)
+      .append(R"(],"page":)")
+      .append(std::to_string(result.page))
+      .append(R"(,"pageSize":)")
+      .append(size)
+      .append(R"(,"page_size":)")
+      .append(size)
+      .append(R"(,"totalCount":)")
+      .append(total)
+      .append(R"(,"total_count":)")
+      .append(total)
+      .append("}");
   const std::string_view framing = *envelope_text;
   http::Response response = http::Response::text(std::string(), "application/json");
   http::BodySegments& body = response.segments;
   body.texts.reserve(texts.size() * 2 + 2);
-  body.texts.push_back(framing.substr(0, at + 1));
+  body.texts.push_back(framing.substr(0, kOpen.size()));
   for (std::size_t i = 0; i < texts.size(); ++i) {
     if (i > 0) body.texts.push_back(kComma);
     body.texts.push_back(texts[i]);
   }
-  body.texts.push_back(framing.substr(at + 1));
+  body.texts.push_back(framing.substr(kOpen.size()));
   body.owners.push_back(std::move(envelope_text));
   return response;
 }

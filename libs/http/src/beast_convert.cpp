@@ -5,7 +5,14 @@
 namespace meshery::http {
 namespace bhttp = boost::beast::http;
 
-Request toRequest(const BeastRequest& message, const boost::asio::ip::tcp::socket& socket) {
+std::string remoteAddressOf(const boost::asio::ip::tcp::socket& socket) {
+  boost::system::error_code ec;
+  auto remote = socket.remote_endpoint(ec);
+  if (ec) return {};
+  return remote.address().to_string() + ":" + std::to_string(remote.port());
+}
+
+Request toRequest(const BeastRequest& message, std::string remote_address) {
   Request request;
   request.method = parseMethod(std::string_view(message.method_string().data(),
                                                 message.method_string().size()));
@@ -17,9 +24,7 @@ Request toRequest(const BeastRequest& message, const boost::asio::ip::tcp::socke
   for (const auto& field : message) {
     request.headers.add(std::string(field.name_string()), std::string(field.value()));
   }
-  boost::system::error_code ec;
-  auto remote = socket.remote_endpoint(ec);
-  if (!ec) request.remote_address = remote.address().to_string() + ":" + std::to_string(remote.port());
+  request.remote_address = std::move(remote_address);
   return request;
 }
 

@@ -15,8 +15,11 @@ using BeastRequest = boost::beast::http::request<boost::beast::http::string_body
 /// What the server writes: a string body and/or segments (see ResponseBody).
 using BeastResponse = boost::beast::http::response<ResponseBody>;
 
-/// Method, target, path, query, headers and remote address (the body is moved separately).
-Request toRequest(const BeastRequest& message, const boost::asio::ip::tcp::socket& socket);
+/// Method, target, path, query and headers (the body is moved separately).
+Request toRequest(const BeastRequest& message, std::string remote_address);
+
+/// "address:port" of the peer; "" when the socket has none.
+std::string remoteAddressOf(const boost::asio::ip::tcp::socket& socket);
 
 /// A whole response with Content-Length, Server, X-Request-Id and keep-alive set.
 /// For HEAD the body (and its segments) is dropped but Content-Length kept.

@@ -20,17 +20,27 @@ int hexDigit(char c) {
   return -1;
 }
 
+bool needsDecoding(std::string_view text) {
+  return text.find_first_of("%+") != std::string_view::npos;
+}
+
+/// Calls `visit(value)` with the percent-decoded value of each parameter
+/// named `name`, in order, until it returns false. Keys are decoded only
+/// when they hold escapes and values only when their key matches, so a
+/// lookup allocates nothing for the other parameters.
 template <typename Visit>
-void forEachQueryPair(std::string_view query, Visit visit) {
+void forEachValueOf(std::string_view query, std::string_view name, Visit visit) {
   while (!query.empty()) {
     auto amp = query.find('&');
     std::string_view pair = query.substr(0, amp);
     query = amp == std::string_view::npos ? std::string_view{} : query.substr(amp + 1);
     if (pair.empty()) continue;
     auto eq = pair.find('=');
-    std::string key = percentDecode(pair.substr(0, eq), true);
+    std::string_view key = pair.substr(0, eq);
+    const bool matches = needsDecoding(key) ? percentDecode(key, true) == name : key == name;
+    if (!matches) continue;
     std::string value = eq == std::string_view::npos ? "" : percentDecode(pair.substr(eq + 1), true);
-    if (!visit(key, std::move(value))) return;
+    if (!visit(std::move(value))) return;
   }
 }
 
@@ -95,8 +105,7 @@ std::string percentDecode(std::string_view text, bool plus_is_space) {
 
 std::optional<std::string> Request::queryParam(std::string_view name) const {
   std::optional<std::string> found;
-  forEachQueryPair(query, [&](const std::string& key, std::string value) {
-    if (key != name) return true;
+  forEachValueOf(query, name, [&](std::string value) {
     found = std::move(value);
     return false;
   });
@@ -105,8 +114,8 @@ std::optional<std::string> Request::queryParam(std::string_view name) const {
 
 std::vector<std::string> Request::queryParams(std::string_view name) const {
   std::vector<std::string> values;
-  forEachQueryPair(query, [&](const std::string& key, std::string value) {
-    if (key == name) values.push_back(std::move(value));
+  forEachValueOf(query, name, [&](std::string value) {
+    values.push_back(std::move(value));
     return true;
   });
   return values;

@@ -31,18 +31,28 @@ std::string formatDouble(double value) {
 
 void Metrics::observe(std::string_view method, std::string_view route, int status,
                       std::chrono::nanoseconds latency) {
-  std::string series_key;
-  series_key.reserve(method.size() + route.size() + 1);
-  series_key.append(method).push_back(kSeparator);
-  series_key.append(route);
-  std::string request_key = series_key;
-  request_key.push_back(kSeparator);
-  request_key.append(std::to_string(status));
+  // Built in a per-thread buffer and looked up as a view: a request of a
+  // known series allocates nothing.
+  thread_local std::string key;
+  key.clear();
+  key.append(method).push_back(kSeparator);
+  key.append(route);
+  const std::size_t series_size = key.size();
+  key.push_back(kSeparator);
+  char digits[16];
+  const int length = std::snprintf(digits, sizeof digits, "%d", status);
+  key.append(digits, static_cast<std::size_t>(length));
+  const std::string_view request_key = key;
+  const std::string_view series_key = request_key.substr(0, series_size);
   double seconds = std::chrono::duration<double>(latency).count();
 
   std::lock_guard lock(mutex_);
-  ++requests_[request_key];
-  Series& series = latency_[series_key];
+  auto request = requests_.find(request_key);
+  if (request == requests_.end()) request = requests_.emplace(std::string(request_key), 0).first;
+  ++request->second;
+  auto found = latency_.find(series_key);
+  if (found == latency_.end()) found = latency_.emplace(std::string(series_key), Series{}).first;
+  Series& series = found->second;
   ++series.count;
   series.sum_seconds += seconds;
   for (std::size_t i = 0; i < kLatencyBuckets.size(); ++i) {

@@ -61,11 +61,6 @@ void Server::Impl::unregisterSession(std::uint64_t id) {
   sessions_changed.notify_all();
 }
 
-void Server::Impl::setIdle(std::uint64_t id, bool idle) {
-  std::lock_guard lock(sessions_mutex);
-  if (auto it = sessions.find(id); it != sessions.end()) it->second.idle = idle;
-}
-
 void Server::Impl::drainAndStop() {
   draining = true;
   asio::post(io, [this] {
@@ -77,7 +72,7 @@ void Server::Impl::drainAndStop() {
   auto close_idle = [this] {
     std::lock_guard lock(sessions_mutex);
     for (auto& [id, state] : sessions) {
-      if (!state.idle) continue;
+      if (state.closing || !state.idle->load()) continue;
       // The session may end before this runs; it unregisters on the same
       // strand, so finding it still registered means its socket is alive.
       asio::post(state.executor, [this, id = id] {
@@ -88,7 +83,7 @@ void Server::Impl::drainAndStop() {
         it->second.socket->shutdown(tcp::socket::shutdown_both, ignored);
         it->second.socket->close(ignored);
       });
-      state.idle = false;  // closing; don't post twice
+      state.closing = true;  // don't post twice
     }
   };
   auto deadline = std::chrono::steady_clock::now() + options.drain_timeout;

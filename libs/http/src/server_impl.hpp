@@ -34,7 +34,11 @@ using SessionExecutor = asio::any_io_executor;
 struct SessionState {
   SessionExecutor executor;
   tcp::socket* socket = nullptr;  ///< valid while registered; touched only on `executor`
-  bool idle = true;               ///< waiting for the first byte of a request
+  /// The connection's own flag, valid while registered: true while it waits
+  /// for the first byte of a request. An atomic the connection sets without
+  /// taking the registry's lock (twice per request).
+  const std::atomic<bool>* idle = nullptr;
+  bool closing = false;  ///< the drain posted its close already
 };
 
 struct Server::Impl {
@@ -77,7 +81,6 @@ struct Server::Impl {
 
   std::uint64_t registerSession(SessionState state);
   void unregisterSession(std::uint64_t id);
-  void setIdle(std::uint64_t id, bool idle);
 };
 
 /// Runs one connection until it closes (defined in session.cpp).

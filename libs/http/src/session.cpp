@@ -100,11 +100,15 @@ class Connection {
   beast::tcp_stream stream_;
   beast::flat_buffer buffer_;
   std::uint64_t id_ = 0;
+  /// Read by the drain through the session registry (SessionState::idle).
+  std::atomic<bool> idle_{true};
+  std::string remote_address_;
+  bool remote_known_ = false;
   std::chrono::steady_clock::time_point started_{};
 };
 
 awaitable<void> Connection::run() {
-  id_ = server_.registerSession({stream_.get_executor(), &stream_.socket(), true});
+  id_ = server_.registerSession({stream_.get_executor(), &stream_.socket(), &idle_});
   try {
     while (co_await waitForRequest()) {
       if (!co_await serveOne()) break;
@@ -133,7 +137,7 @@ awaitable<void> Connection::lingeringClose() {
 }
 
 awaitable<bool> Connection::waitForRequest() {
-  server_.setIdle(id_, true);
+  idle_ = true;
   if (server_.draining) co_return false;
   if (buffer_.size() == 0) {
     stream_.expires_after(server_.options.idle_timeout);
@@ -142,7 +146,7 @@ awaitable<bool> Connection::waitForRequest() {
     if (ec) co_return false;
     buffer_.commit(n);
   }
-  server_.setIdle(id_, false);
+  idle_ = false;
   started_ = std::chrono::steady_clock::now();
   co_return true;
 }
@@ -163,7 +167,12 @@ awaitable<bool> Connection::serveOne() {
     co_return false;
   }
 
-  Request request = toRequest(parser.get(), stream_.socket());
+  // The peer does not change: ask the kernel once per connection.
+  if (!remote_known_) {
+    remote_address_ = remoteAddressOf(stream_.socket());
+    remote_known_ = true;
+  }
+  Request request = toRequest(parser.get(), remote_address_);
   request.request_id = requestIdFrom(request.headers);
   Router::Match match = server_.router.match(request.method, request.path);
   std::size_t limit = server_.options.max_body_bytes;

@@ -129,6 +129,15 @@ template <typename Table>
 void fillFacts(Table& table) {
   auto& facts = table.facts;
   const std::size_t count = table.items.size();
+  std::size_t text_bytes = 0;
+  for (const std::string& text : table.search_text) text_bytes += text.size();
+  facts.search_blob.reserve(text_bytes);
+  facts.search_offsets.reserve(count + 1);
+  for (const std::string& text : table.search_text) {
+    facts.search_offsets.push_back(static_cast<std::uint32_t>(facts.search_blob.size()));
+    facts.search_blob += text;
+  }
+  facts.search_offsets.push_back(static_cast<std::uint32_t>(facts.search_blob.size()));
   facts.status.reserve(count);
   facts.annotation.reserve(count);
   for (const auto& item : table.items) {

@@ -140,7 +140,9 @@ QueryResult<T> paginate(const std::vector<std::shared_ptr<const T>>& items,
       std::uint32_t rank;
       std::uint32_t position;
     };
-    std::vector<Ranked> entries(matched.size());
+    // Reused per thread: a search's first page allocates nothing here.
+    static thread_local std::vector<Ranked> entries;
+    entries.resize(matched.size());
     for (std::size_t i = 0; i < matched.size(); ++i) {
       entries[i] = {facts->display_name_rank[matched[i]], static_cast<std::uint32_t>(i)};
     }
@@ -182,6 +184,18 @@ QueryResult<T> paginate(const std::vector<std::shared_ptr<const T>>& items,
   return result;
 }
 
+/// `text.find(needle) != npos` for the short texts searches check, without
+/// a library call per text when the first byte does not occur.
+bool contains(std::string_view text, std::string_view needle) {
+  if (needle.size() > text.size()) return false;
+  const char first = needle.front();
+  const std::string_view rest = needle.substr(1);
+  for (std::size_t i = 0; i + needle.size() <= text.size(); ++i) {
+    if (text[i] == first && text.substr(i + 1, rest.size()) == rest) return true;
+  }
+  return false;
+}
+
 bool annotationMatches(AnnotationFilter filter, bool annotation) {
   switch (filter) {
     case AnnotationFilter::kOnly:
@@ -204,13 +218,15 @@ QueryResult<T> run(const RegistrySnapshot& snapshot,
                    const std::vector<std::shared_ptr<const T>>& items, const ListOptions& list,
                    const Ordering<T>& ordering, bool filtered, Match match) {
   const std::string needle = detail::toLower(list.search);
-  const std::vector<std::string>* texts = snapshot.alignedSearchTexts(items);
   const Facts* facts = snapshot.positionFacts(items);
-  std::vector<std::uint32_t> matched;
+  // Reused per thread (run() does not nest): no allocation per query.
+  static thread_local std::vector<std::uint32_t> matched;
+  matched.clear();
   auto consider = [&](std::size_t i) {
     if (!needle.empty()) {
-      const std::string& text = texts != nullptr ? (*texts)[i] : snapshot.searchText(*items[i]);
-      if (text.find(needle) == std::string::npos) return;
+      const std::string_view text =
+          facts != nullptr ? facts->searchText(i) : snapshot.searchText(*items[i]);
+      if (!contains(text, needle)) return;
     }
     if (facts != nullptr) {
       if (list.status && facts->status[i] != *list.status) return;

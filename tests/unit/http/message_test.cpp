@@ -16,6 +16,17 @@ TEST(Request, QueryParametersArePercentDecodedAndRepeatable) {
   EXPECT_EQ(request.queryParams("kind"), (std::vector<std::string>{"a", "b"}));
 }
 
+TEST(Request, EncodedKeysMatchTheirDecodedNames) {
+  Request request;
+  request.query = "page%73ize=10&my+key=v1&my%20key=v2&pagesize%3D=x&=novalue&k%=bad";
+  EXPECT_EQ(request.queryParam("pagesize"), "10");
+  EXPECT_EQ(request.queryParams("my key"), (std::vector<std::string>{"v1", "v2"}));
+  EXPECT_EQ(request.queryParam("pagesize="), "x");
+  EXPECT_EQ(request.queryParam(""), "novalue");
+  EXPECT_EQ(request.queryParam("k%"), "bad");
+  EXPECT_FALSE(request.queryParam("page").has_value());
+}
+
 TEST(Request, MalformedJsonBodyIsAClearError) {
   Request request;
   request.body = R"({"a": )";

@@ -35,9 +35,17 @@ class Metrics {
     double sum_seconds = 0;
     std::array<std::uint64_t, kLatencyBuckets.size()> buckets{};
   };
+  /// Hashes std::string and std::string_view alike, so lookups need no key copy.
+  struct KeyHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
+  };
+  template <typename Value>
+  using Table = std::unordered_map<std::string, Value, KeyHash, std::equal_to<>>;
+
   mutable std::mutex mutex_;
-  std::unordered_map<std::string, std::uint64_t> requests_;  // "method\x1froute\x1fstatus"
-  std::unordered_map<std::string, Series> latency_;           // "method\x1froute"
+  Table<std::uint64_t> requests_;  // "method\x1froute\x1fstatus"
+  Table<Series> latency_;          // "method\x1froute"
   std::vector<std::function<void(std::string&)>> collectors_;
 };
 

@@ -139,6 +139,16 @@ class RegistrySnapshot {
     /// Dense rank of the display name (bytewise order; equal names share a
     /// rank). Empty for entities without display names.
     std::vector<std::uint32_t> display_name_rank;
+    /// The lowercase search texts back to back: item i's is
+    /// [search_offsets[i], search_offsets[i + 1]) of search_blob, so a scan
+    /// reads contiguous memory.
+    std::string search_blob;
+    std::vector<std::uint32_t> search_offsets;
+
+    [[nodiscard]] std::string_view searchText(std::size_t position) const {
+      return std::string_view(search_blob)
+          .substr(search_offsets[position], search_offsets[position + 1] - search_offsets[position]);
+    }
   };
   /// The facts of `items`, aligned with it, when `items` is one of this
   /// snapshot's own lists; null for any other list.
