@@ -104,7 +104,8 @@ http::Response componentPage(const RegistrySnapshot& snapshot,
   std::vector<std::string_view> texts;
   texts.reserve(result.items.size());
   for (const auto& item : result.items) {
-    auto text = snapshot.cachedComponentJson(*item, trim);
+    // Items after the first come with their separating comma.
+    auto text = snapshot.cachedComponentJson(*item, trim, !texts.empty());
     if (!text) {
       return pageResponse(result, "components",
                           [&](std::string& out, const registry::ComponentDefinition& component) {
@@ -116,7 +117,6 @@ http::Response componentPage(const RegistrySnapshot& snapshot,
   // envelope() as nlohmann dumps it (keys sorted, "components" first),
   // written directly: it holds only numbers besides the items.
   static constexpr std::string_view kOpen = R"({"components":[)";
-  static constexpr std::string_view kComma = ",";
   const std::string size = std::to_string(result.page_size.value_or(result.total_count));
   const std::string total = std::to_string(result.total_count);
   auto envelope_text = std::make_shared<std::string>();
@@ -136,12 +136,9 @@ http::Response componentPage(const RegistrySnapshot& snapshot,
   const std::string_view framing = *envelope_text;
   http::Response response = http::Response::text(std::string(), "application/json");
   http::BodySegments& body = response.segments;
-  body.texts.reserve(texts.size() * 2 + 2);
+  body.texts.reserve(texts.size() + 2);
   body.texts.push_back(framing.substr(0, kOpen.size()));
-  for (std::size_t i = 0; i < texts.size(); ++i) {
-    if (i > 0) body.texts.push_back(kComma);
-    body.texts.push_back(texts[i]);
-  }
+  body.texts.insert(body.texts.end(), texts.begin(), texts.end());
   body.texts.push_back(framing.substr(kOpen.size()));
   body.owners.push_back(std::move(envelope_text));
   return response;

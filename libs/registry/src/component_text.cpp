@@ -52,17 +52,17 @@ void RegistrySnapshot::ComponentText::fill(const ComponentDefinition& component)
         const std::size_t at = text.find(quoted);
         tail = text.substr(at + quoted.size());
         text.resize(at);
-        head = std::move(text);
+        comma_head = ',' + text;
         spliced = true;
       } else {
         schema = std::move(original);
-        head = dump(document);
+        comma_head = ',' + dump(document);
       }
     } else {
-      head = dump(document);
+      comma_head = ',' + dump(document);
     }
     eraseSchema(document);
-    trimmed = dump(document);
+    comma_trimmed = ',' + dump(document);
   });
 }
 
@@ -93,22 +93,22 @@ void RegistrySnapshot::appendComponentJson(std::string& out, const ComponentDefi
     return;
   }
   if (trim_schema) {
-    out += text->trimmed;
+    out += text->trimmed();
     return;
   }
-  out += text->head;
+  out += text->head();
   if (!text->spliced) return;
   detail::appendJsonString(out, *schemaOf(component.document));
   out += text->tail;
 }
 
 std::optional<std::string_view> RegistrySnapshot::cachedComponentJson(
-    const ComponentDefinition& component, bool trim_schema) const {
+    const ComponentDefinition& component, bool trim_schema, bool after_comma) const {
   const ComponentText* text = componentText(component);
   if (text == nullptr) return std::nullopt;
-  if (trim_schema) return text->trimmed;
+  if (trim_schema) return text->trimmed(after_comma);
   if (text->spliced) return std::nullopt;
-  return text->head;
+  return text->head(after_comma);
 }
 
 }  // namespace meshery::registry

@@ -184,14 +184,15 @@ QueryResult<T> paginate(const std::vector<std::shared_ptr<const T>>& items,
   return result;
 }
 
-/// `text.find(needle) != npos` for the short texts searches check, without
-/// a library call per text when the first byte does not occur.
+/// `text.find(needle) != npos` for the short texts and needles searches
+/// check, without library calls per text.
 bool contains(std::string_view text, std::string_view needle) {
   if (needle.size() > text.size()) return false;
-  const char first = needle.front();
-  const std::string_view rest = needle.substr(1);
-  for (std::size_t i = 0; i + needle.size() <= text.size(); ++i) {
-    if (text[i] == first && text.substr(i + 1, rest.size()) == rest) return true;
+  const std::size_t last = text.size() - needle.size();
+  for (std::size_t i = 0; i <= last; ++i) {
+    std::size_t j = 0;
+    while (j < needle.size() && text[i + j] == needle[j]) ++j;
+    if (j == needle.size()) return true;
   }
   return false;
 }

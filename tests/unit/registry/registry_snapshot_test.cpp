@@ -220,6 +220,34 @@ TEST(RegistrySnapshot, ComponentTextIsTheDumpOfItsDocument) {
   EXPECT_EQ(textOf(*snapshot, stranger, false), expectedText(stranger, false));
 }
 
+TEST(RegistrySnapshot, CachedComponentTextIsTheSameTextInPlace) {
+  auto with_schema = componentDocument("Pod", "v1", "kubernetes", "v1.35.0");
+  auto without = componentDocument("NoSchema", "v1", "kubernetes", "v1.35.0");
+  without["component"].erase("schema");
+  auto snapshot = SnapshotBuilder()
+                      .add(ComponentDefinition::fromJson(with_schema))
+                      .add(ComponentDefinition::fromJson(without))
+                      .build();
+  for (const ComponentPtr& component : snapshot->components()) {
+    const auto trimmed = snapshot->cachedComponentJson(*component, true);
+    ASSERT_TRUE(trimmed.has_value()) << component->kind;
+    EXPECT_EQ(*trimmed, expectedText(*component, true));
+    EXPECT_EQ(snapshot->cachedComponentJson(*component, true, true), "," + std::string(*trimmed));
+    // The same bytes on every call: a view of the cache, not a copy.
+    EXPECT_EQ(snapshot->cachedComponentJson(*component, true)->data(), trimmed->data());
+  }
+  // The full text of a component with a schema is escaped on each call:
+  // not cached whole. Without a schema it is.
+  const ComponentPtr pod = snapshot->componentsOfKind("Pod").front();
+  EXPECT_FALSE(snapshot->cachedComponentJson(*pod, false).has_value());
+  const ComponentPtr plain = snapshot->componentsOfKind("NoSchema").front();
+  EXPECT_EQ(snapshot->cachedComponentJson(*plain, false), expectedText(*plain, false));
+  EXPECT_EQ(snapshot->cachedComponentJson(*plain, false, true), "," + expectedText(*plain, false));
+  // Not this snapshot's component: nothing cached.
+  const auto stranger = ComponentDefinition::fromJson(with_schema);
+  EXPECT_FALSE(snapshot->cachedComponentJson(stranger, true).has_value());
+}
+
 TEST(RegistrySnapshot, ComponentTextFollowsChangesInLaterSnapshots) {
   auto first = SnapshotBuilder()
                    .add(component("Pod", "v1", "kubernetes", "v1.35.0"))

@@ -172,9 +172,10 @@ class RegistrySnapshot {
   /// cache (valid while this snapshot lives), so that it can be sent without
   /// a copy. nullopt when the text is not kept whole: for a component of
   /// another snapshot, and for the full text of a component with a schema
-  /// (escaped on each call). Thread-safe.
+  /// (escaped on each call). With `after_comma` the view starts with a ','
+  /// (an item of a JSON array after the first). Thread-safe.
   [[nodiscard]] std::optional<std::string_view> cachedComponentJson(
-      const ComponentDefinition& component, bool trim_schema) const;
+      const ComponentDefinition& component, bool trim_schema, bool after_comma = false) const;
 
  private:
   friend class SnapshotBuilder;
