@@ -9,6 +9,10 @@ design::Design designOf(const store::StoredDesign& stored) {
 }
 
 nlohmann::json patternJson(const store::StoredDesign& stored) {
+  return patternJson(stored, designOf(stored));
+}
+
+nlohmann::json patternJson(const store::StoredDesign& stored, const design::Design& design) {
   std::string created = formatTimestamp(stored.meta.created_at);
   std::string updated = formatTimestamp(stored.meta.updated_at);
   std::string owner = stored.meta.owner_id.toString();
@@ -16,7 +20,7 @@ nlohmann::json patternJson(const store::StoredDesign& stored) {
           {"name", stored.name},
           {"user_id", owner},
           {"userId", owner},
-          {"pattern_file", designOf(stored).toYaml()},
+          {"pattern_file", design.toYaml()},
           {"visibility", std::string(store::toString(stored.meta.visibility))},
           {"type", stored.source_type},
           {"designType", stored.source_type},

@@ -42,7 +42,8 @@ StoredDesign findDesign(Services& services, const Principal& principal, const Uu
 /// Saves `design` as a new revision of `existing`, or as a new design: under
 /// its own id unless a stored design has that id already (an import of an
 /// exported design, a save of a downloaded one), then under a fresh one.
-StoredDesign saveDesign(Services& services, const Principal& principal, design::Design design,
+/// `design` is left as saved (its id set).
+StoredDesign saveDesign(Services& services, const Principal& principal, design::Design& design,
                         const std::string& source_type, std::string source_name,
                         std::string source_content, const StoredDesign* existing) {
   if (!existing && services.store.designs().find(design.id)) design.id = Uuid::v4();
@@ -52,9 +53,12 @@ StoredDesign saveDesign(Services& services, const Principal& principal, design::
                  principal.organization_id,
                  existing ? existing->meta.visibility : store::Visibility::kPrivate, now, now};
   design.id = stored.meta.id;
+  design.document["id"] = design.id.toString();
+  design.document["name"] = design.name;
+  design.document["version"] = design.version;
   stored.name = design.name;
   stored.source_type = source_type;
-  stored.document = design.toJson().dump();
+  stored.document = design.document.dump();
   stored.source_name = std::move(source_name);
   stored.source_content = std::move(source_content);
   return services.store.designs().save(stored);
@@ -183,7 +187,7 @@ http::Response importDesignRoute(Services& services, http::Request& request,
     StoredDesign stored =
         saveDesign(services, principal, result.design, std::string(toString(result.source_type)),
                    source.file_name, std::move(original), nullptr);
-    answer = patternJson(stored);
+    answer = patternJson(stored, result.design);
   } else {
     answer = {{"id", result.design.id.toString()},
               {"name", result.design.name},
@@ -217,10 +221,10 @@ http::Response saveDesignRoute(Services& services, http::Request& request,
     if (existing && existing->meta.organization_id != principal.organization_id) existing.reset();
   }
   StoredDesign stored =
-      saveDesign(services, principal, std::move(design),
+      saveDesign(services, principal, design,
                  existing ? existing->source_type : std::string(toString(design::SourceType::kDesign)),
                  {}, {}, existing ? &*existing : nullptr);
-  return http::Response::json(nlohmann::json::array({patternJson(stored)}));
+  return http::Response::json(nlohmann::json::array({patternJson(stored, design)}));
 }
 
 http::Response cloneDesign(Services& services, http::Request& request, const Principal& principal) {
@@ -230,9 +234,9 @@ http::Response cloneDesign(Services& services, http::Request& request, const Pri
   nlohmann::json body = request.body.empty() ? nlohmann::json::object() : request.jsonBody();
   std::string name = stringMember(body, {"name"});
   design.name = name.empty() ? original.name + " (Copy)" : name;
-  StoredDesign stored = saveDesign(services, principal, std::move(design), original.source_type,
+  StoredDesign stored = saveDesign(services, principal, design, original.source_type,
                                    original.source_name, original.source_content, nullptr);
-  return http::Response::json(patternJson(stored));
+  return http::Response::json(patternJson(stored, design));
 }
 
 http::Response deleteDesigns(Services& services, http::Request& request,
@@ -434,9 +438,9 @@ void registerDesignRoutes(http::Router& router, Services& all) {
         store::DesignRevision revision =
             findRevision(services, stored, request.pathParam("revision"));
         design::Design design = design::Design::fromJson(nlohmann::json::parse(revision.document));
-        StoredDesign saved = saveDesign(services, principal, std::move(design), stored.source_type,
-                                        {}, {}, &stored);
-        return http::Response::json(patternJson(saved));
+        StoredDesign saved =
+            saveDesign(services, principal, design, stored.source_type, {}, {}, &stored);
+        return http::Response::json(patternJson(saved, design));
       });
 }
 

@@ -139,12 +139,21 @@ Design Design::parse(std::string_view text) {
                 "the text holds several YAML documents ('---' separated)",
                 "import several Kubernetes resources as a manifest, or keep one design per file");
   }
-  return fromJson(documents.front());
+  return fromJson(std::move(documents.front()));
 }
 
 Design Design::fromJson(const nlohmann::json& document) {
+  return fromJson(nlohmann::json(document));
+}
+
+Design Design::fromJson(nlohmann::json&& document) {
   Design design;
-  design.document = designDocumentOf(document);
+  const bool current = document.is_object() && document.contains("schemaVersion") &&
+                       document["schemaVersion"].is_string() &&
+                       (document["schemaVersion"] == "designs.meshery.io/v1beta1" ||
+                        document["schemaVersion"] == "designs.meshery.io/v1beta3");
+  // A current design is taken over as it is; others are converted.
+  design.document = current ? std::move(document) : designDocumentOf(document);
   design.id = idOf(design.document);
   design.name = optionalString(design.document, "name", "");
   design.version = optionalString(design.document, "version", kDefaultVersion);

@@ -138,6 +138,21 @@ json declarationOf(const ComponentDefinition& definition, bool keep_schema = fal
   return declaration;
 }
 
+/// declarationOf() once per definition: a registry component's document
+/// carries its whole schema (tens of KB), so building it per resource made a
+/// 1,000-resource import spend most of its time copying and freeing schemas.
+class Declarations {
+ public:
+  const json& of(const ComponentDefinition& definition, bool keep_schema = false) {
+    auto& slot = cache_[{&definition, keep_schema}];
+    if (slot.is_null()) slot = declarationOf(definition, keep_schema);
+    return slot;
+  }
+
+ private:
+  std::map<std::pair<const ComponentDefinition*, bool>, json> cache_;
+};
+
 class ComponentResolver {
  public:
   ComponentResolver(const registry::RegistrySnapshot& registry,
@@ -189,6 +204,7 @@ Design designFromManifests(const std::vector<nlohmann::json>& manifests, const s
                            const registry::RegistrySnapshot& registry,
                            std::vector<ImportWarning>& warnings) {
   ComponentResolver resolver(registry, componentsOfCrds(manifests, warnings));
+  Declarations declarations;
   json components = json::array();
   std::set<std::string> ids;
   for (std::size_t i = 0; i < manifests.size(); ++i) {
@@ -208,7 +224,7 @@ Design designFromManifests(const std::vector<nlohmann::json>& manifests, const s
     }
     const ComponentDefinition* definition = resolver.find(kind, api_version);
     json declaration = definition != nullptr
-                           ? declarationOf(*definition, resolver.isGenerated(definition))
+                           ? declarations.of(*definition, resolver.isGenerated(definition))
                            : unresolvedDeclaration(kind, api_version);
     if (definition != nullptr && definition->is_namespaced &&
         stringAt(configuration, "metadata", "namespace").empty()) {
@@ -235,11 +251,12 @@ Design designFromManifests(const std::vector<nlohmann::json>& manifests, const s
                    {"name", name},
                    {"components", std::move(components)},
                    {"relationships", json::array()}};
-  return Design::fromJson(document);
+  return Design::fromJson(std::move(document));
 }
 
 void completeDesign(Design& design, const registry::RegistrySnapshot& registry,
                     std::vector<ImportWarning>& warnings) {
+  Declarations declarations;
   for (auto& component : design.document["components"]) {
     const std::string kind = stringAt(component, "component", "kind");
     const std::string api_version = stringAt(component, "component", "version");
@@ -258,7 +275,7 @@ void completeDesign(Design& design, const registry::RegistrySnapshot& registry,
       continue;
     }
     if (component.contains("modelReference")) continue;  // already a full declaration
-    json filled = declarationOf(*definition);
+    json filled = declarations.of(*definition);
     for (const char* merged : {"metadata", "styles"}) {
       if (component.contains(merged) && component[merged].is_object() && filled[merged].is_object()) {
         filled[merged].update(component[merged]);

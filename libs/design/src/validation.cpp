@@ -1,5 +1,6 @@
 // Each declaration's configuration against its definition's schema.
 #include <map>
+#include <optional>
 #include <string>
 
 #include "document_fields.hpp"
@@ -72,9 +73,11 @@ std::string ValidationIssue::text() const {
 std::vector<ValidationIssue> validateDesign(const Design& design,
                                             const registry::RegistrySnapshot& registry) {
   std::vector<ValidationIssue> issues;
-  std::map<const registry::ComponentDefinition*, json> schemas;  // each parsed once per call
-  const json document = design.toJson();
-  for (const auto& component : document["components"]) {
+  // Each definition's schema is parsed and compiled once per call.
+  std::map<const registry::ComponentDefinition*, registry::SchemaValidator> validators;
+  auto components = design.document.find("components");
+  if (components == design.document.end() || !components->is_array()) return issues;
+  for (const auto& component : *components) {
     if (!component.is_object()) continue;
     auto metadata = component.find("metadata");
     if (metadata != component.end() && metadata->is_object() &&
@@ -95,15 +98,22 @@ std::vector<ValidationIssue> validateDesign(const Design& design,
     value["kind"] = kind;
     const std::string subject = detail::subjectOf(component);
     try {
-      const json* schema = &own_schema;
+      std::optional<registry::SchemaValidator> own;
+      const registry::SchemaValidator* validator = nullptr;
       if (definition) {
-        auto known = schemas.find(definition.get());
-        if (known == schemas.end()) {
-          known = schemas.emplace(definition.get(), usableSchema(definition->schemaJson())).first;
+        auto known = validators.find(definition.get());
+        if (known == validators.end()) {
+          known = validators
+                      .emplace(definition.get(),
+                               registry::SchemaValidator(usableSchema(definition->schemaJson())))
+                      .first;
         }
-        schema = &known->second;
+        validator = &known->second;
+      } else {
+        own.emplace(own_schema);
+        validator = &*own;
       }
-      for (auto& violation : rootViolations(registry::validateAgainstSchema(*schema, value))) {
+      for (auto& violation : rootViolations(validator->validate(value))) {
         issues.push_back({subject, std::move(violation.path), std::move(violation.message)});
       }
     } catch (const Error& error) {

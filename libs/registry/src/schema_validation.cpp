@@ -37,33 +37,45 @@ std::string fieldPath(const std::vector<std::string>& context) {
 
 }  // namespace
 
-std::vector<SchemaViolation> validateAgainstSchema(const nlohmann::json& schema,
-                                                   const nlohmann::json& value) {
+struct SchemaValidator::Compiled {
+  valijson::Schema schema;
+};
+
+SchemaValidator::SchemaValidator(const nlohmann::json& schema) {
   if (!schema.is_object() && !schema.is_boolean()) {
     throw Error(ErrorCode::kInvalidArgument, "the schema is not a JSON Schema",
                 std::string("a schema is an object (or a boolean), not ") + schema.type_name(),
                 "pass the JSON Schema object, e.g. a component's component.schema");
   }
-  valijson::Schema parsed;
+  auto compiled = std::make_shared<Compiled>();
   try {
     valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
     valijson::adapters::NlohmannJsonAdapter schema_adapter(schema);
-    parser.populateSchema(schema_adapter, parsed);
+    parser.populateSchema(schema_adapter, compiled->schema);
   } catch (const std::exception& error) {
     throw Error(ErrorCode::kInvalidArgument, "the JSON Schema cannot be used", error.what(),
                 "fix the schema: every $ref must point inside the schema ('#/…') and every "
                 "keyword must have the type JSON Schema gives it");
   }
+  compiled_ = std::move(compiled);
+}
+
+std::vector<SchemaViolation> SchemaValidator::validate(const nlohmann::json& value) const {
   valijson::Validator validator(valijson::Validator::kStrongTypes);
   valijson::ValidationResults results;
   valijson::adapters::NlohmannJsonAdapter value_adapter(value);
   std::vector<SchemaViolation> violations;
-  if (validator.validate(parsed, value_adapter, &results)) return violations;
+  if (validator.validate(compiled_->schema, value_adapter, &results)) return violations;
   valijson::ValidationResults::Error error;
   while (results.popError(error)) {
     violations.push_back({fieldPath(error.context), error.description});
   }
   return violations;
+}
+
+std::vector<SchemaViolation> validateAgainstSchema(const nlohmann::json& schema,
+                                                   const nlohmann::json& value) {
+  return SchemaValidator(schema).validate(value);
 }
 
 }  // namespace meshery::registry

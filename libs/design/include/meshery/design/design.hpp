@@ -39,6 +39,8 @@ struct Design {
   static Design parse(std::string_view text);
   /// The same from an already parsed document.
   static Design fromJson(const nlohmann::json& document);
+  /// The same, taking the document over (no copy of a large design).
+  static Design fromJson(nlohmann::json&& document);
 
   /// The document, typed fields written into it.
   [[nodiscard]] nlohmann::json toJson() const;

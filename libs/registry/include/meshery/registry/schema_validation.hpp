@@ -1,5 +1,6 @@
 #pragma once
 
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -23,5 +24,20 @@ struct SchemaViolation {
 /// list means the value is valid.
 std::vector<SchemaViolation> validateAgainstSchema(const nlohmann::json& schema,
                                                    const nlohmann::json& value);
+
+/// A schema compiled once for many values (compiling a Kubernetes component's
+/// schema costs far more than checking a value against it). Immutable after
+/// construction; validate() is thread-safe. Copies share the compiled schema.
+class SchemaValidator {
+ public:
+  /// Throws as validateAgainstSchema() does for an unusable schema.
+  explicit SchemaValidator(const nlohmann::json& schema);
+  /// validateAgainstSchema(schema, value) without compiling again.
+  [[nodiscard]] std::vector<SchemaViolation> validate(const nlohmann::json& value) const;
+
+ private:
+  struct Compiled;
+  std::shared_ptr<const Compiled> compiled_;
+};
 
 }  // namespace meshery::registry
