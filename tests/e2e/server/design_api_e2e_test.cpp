@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "hostile_archive.hpp"
 #include "meshery/archive/archive.hpp"
 #include "meshery/core/base64.hpp"
 #include "meshery/http/client.hpp"
@@ -239,14 +240,7 @@ TEST_F(DesignApiE2e, BadInputIsRefusedWithItsCauseAndSavesNothing) {
   EXPECT_EQ(malformed.status, 400) << malformed.body;
   EXPECT_NE(malformed.body.find("line"), std::string::npos) << malformed.body;
 
-  std::string hostile = archive::writeArchive({{"demo/x.yaml", kManifest}}, archive::Format::kTar);
-  hostile.replace(hostile.find("demo/"), 5, "../x/");
-  hostile.replace(148, 8, "        ");
-  unsigned sum = 0;
-  for (std::size_t i = 0; i < 512; ++i) sum += static_cast<unsigned char>(hostile[i]);
-  char checksum[8];
-  std::snprintf(checksum, sizeof checksum, "%06o", sum);
-  hostile.replace(148, 8, std::string(checksum, 6) + std::string("\0 ", 2));
+  std::string hostile = tarEscapingItsRoot("x.yaml", kManifest);
   EXPECT_EQ(post("/api/pattern/import", importBody("evil.tar", hostile)).status, 422);
 
   EXPECT_EQ(post("/api/pattern/import", {{"url", "file:///etc/passwd"}}).status, 422);

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "demo_model.hpp"
+#include "hostile_archive.hpp"
 #include "meshery/archive/archive.hpp"
 #include "meshery/core/base64.hpp"
 #include "meshery/http/client.hpp"
@@ -137,18 +138,7 @@ TEST_F(RegistryWriteE2e, RegistersARawTarBodyAndASingleYamlFile) {
 TEST_F(RegistryWriteE2e, HostileOrBrokenUploadsAreRefusedAndChangeNothing) {
   std::string before = client_->get("/api/registry/components?pagesize=all").body;
 
-  std::vector<archive::Entry> escaping = {{"demo/model.json", "{}"}};
-  std::string hostile = archive::writeArchive(escaping, archive::Format::kTar);
-  // writeArchive refuses "..": rename the entry in the bytes (same length)
-  // and recompute the header checksum (ustar: the byte sum with the checksum
-  // field as spaces, six octal digits, NUL, space).
-  hostile.replace(hostile.find("demo/"), 5, "../x/");
-  hostile.replace(148, 8, "        ");
-  unsigned sum = 0;
-  for (std::size_t i = 0; i < 512; ++i) sum += static_cast<unsigned char>(hostile[i]);
-  char checksum[8];
-  std::snprintf(checksum, sizeof checksum, "%06o", sum);
-  hostile.replace(148, 8, std::string(checksum, 6) + std::string("\0 ", 2));
+  std::string hostile = tarEscapingItsRoot("model.json", "{}");
   auto refused = post("/api/registry/register", fileUpload("evil.tar", hostile));
   EXPECT_EQ(refused.status, 422) << refused.body;
   EXPECT_NE(refused.json()["cause"].get<std::string>().find("../x/model.json"), std::string::npos)
