@@ -175,7 +175,15 @@ nlohmann::json Design::toJson() const {
   return out;
 }
 
-std::string Design::toYaml() const { return yaml::emit(toJson()); }
+std::string Design::toYaml() const {
+  // The document is kept in step with the typed fields by fromJson() and by
+  // savers; emit it without copying a large design when it is.
+  const bool in_step = document.is_object() && document.contains("components") &&
+                       document.contains("relationships") && document.contains("schemaVersion") &&
+                       document.value("id", "") == id.toString() &&
+                       document.value("name", "") == name && document.value("version", "") == version;
+  return yaml::emit(in_step ? document : toJson());
+}
 
 std::size_t Design::componentCount() const {
   if (!document.is_object()) return 0;

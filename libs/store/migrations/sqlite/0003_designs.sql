@@ -26,6 +26,6 @@ CREATE TABLE design_revisions (
   saved_at  TEXT NOT NULL,
   saved_by  TEXT NOT NULL,
   name      TEXT NOT NULL,
-  design    TEXT NOT NULL CHECK (json_valid(design)),
+  design    TEXT NOT NULL,  -- the same text as designs.design, checked there
   PRIMARY KEY (design_id, revision)
 );
