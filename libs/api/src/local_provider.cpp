@@ -11,10 +11,15 @@ const Uuid& mesheryNamespace() {
 
 }  // namespace
 
-Uuid LocalProvider::localUserId() { return Uuid::v5(mesheryNamespace(), "local-user"); }
+// Hashed once: authenticate() runs on every request and SHA-1 showed in its profile.
+Uuid LocalProvider::localUserId() {
+  static const Uuid kUserId = Uuid::v5(mesheryNamespace(), "local-user");
+  return kUserId;
+}
 
 Uuid LocalProvider::localOrganizationId() {
-  return Uuid::v5(mesheryNamespace(), "local-organization");
+  static const Uuid kOrganizationId = Uuid::v5(mesheryNamespace(), "local-organization");
+  return kOrganizationId;
 }
 
 Principal LocalProvider::authenticate(const http::Request& /*request*/) const {

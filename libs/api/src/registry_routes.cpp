@@ -278,15 +278,29 @@ constexpr std::size_t kMaxInlinePage = 100;
 /// (status and annotations come from the snapshot's per-position facts).
 /// The query then reads only the snapshot's indexes and the page's items:
 /// tens of microseconds, less than the hop to the blocking pool costs.
-/// Anything else, malformed parameters included, stays on the pool.
+/// Reads only the parameters that decide this (the handler parses them all
+/// again): a request malformed elsewhere runs inline and fails there, with
+/// the same error response. A malformed page or trim stays on the pool.
 bool smallComponentPage(const http::Request& request) {
   try {
-    const RegistryParams params = parseRegistryParams(request);
-    const std::string& order = params.list.order;
-    return params.trim && params.list.page.page_size &&
-           *params.list.page.page_size <= kMaxInlinePage &&
-           (order.empty() || order == "display_name" || order == "displayName") &&
-           params.version.empty() && params.api_version.empty();
+    const std::string trim = request.queryParam("trim").value_or("");
+    if (trim.size() != 4 || (trim[0] | 0x20) != 't' || (trim[1] | 0x20) != 'r' ||
+        (trim[2] | 0x20) != 'u' || (trim[3] | 0x20) != 'e') {
+      return false;
+    }
+    if (!request.queryParam("version").value_or("").empty() ||
+        !request.queryParam("apiVersion").value_or("").empty()) {
+      return false;
+    }
+    const std::string order = request.queryParam("order").value_or("");
+    if (!order.empty() && order != "display_name" && order != "displayName") return false;
+    std::optional<std::string> size = request.queryParam("pagesize");
+    if (!size) size = request.queryParam("pageSize");
+    std::string size_text = size.value_or("");
+    for (char& c : size_text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string page = request.queryParam("page").value_or("");
+    const registry::PageRequest parsed = registry::parsePageRequest(page, size_text);
+    return parsed.page_size && *parsed.page_size <= kMaxInlinePage;
   } catch (...) {
     return false;
   }
