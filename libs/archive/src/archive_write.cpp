@@ -73,6 +73,9 @@ void writeEntry(struct archive* writer, const Entry& entry) {
 
 std::string writeArchive(const std::vector<Entry>& entries, Format format) {
   ScopedUtf8Locale utf8;
+  // Declared before the writer: freeing the writer (also when an entry is
+  // refused) flushes into `out`, which must still exist then.
+  std::string out;
   WriteHandle handle(archive_write_new(), &archive_write_free);
   if (!handle)
     throw Error(ErrorCode::kInternal, "cannot create an archive writer", "out of memory");
@@ -93,7 +96,6 @@ std::string writeArchive(const std::vector<Entry>& entries, Format format) {
   // No padding to 10 KiB records: for gzip the padding would follow the
   // compressed stream, where a truncation could no longer be noticed.
   archive_write_set_bytes_in_last_block(writer, 1);
-  std::string out;
   if (archive_write_open(writer, &out, nullptr, appendToString, nullptr) != ARCHIVE_OK) {
     throw writeFailure(writer, "cannot open");
   }
