@@ -54,13 +54,9 @@ std::shared_ptr<const meshery::registry::RegistrySnapshot> bundledRegistry() {
     bytes << in.rdbuf();
     files.push_back({std::filesystem::relative(entry.path(), root).generic_string(), bytes.str()});
   }
-  auto imported = meshery::registry::importModels(files);
   meshery::registry::Registry registry;
-  meshery::registry::RegistryChanges changes;
-  changes.models = std::move(imported.models);
-  changes.components = std::move(imported.components);
-  changes.relationships = std::move(imported.relationships);
-  return registry.apply(std::move(changes));
+  return registry.apply(
+      meshery::registry::additionsOf(meshery::registry::importModels(files)));
 }
 
 void BM_YamlParseAll(benchmark::State& state) {

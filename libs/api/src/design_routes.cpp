@@ -20,21 +20,20 @@ namespace {
 using store::StoredDesign;
 
 Uuid idOf(std::string_view text) {
-  auto id = Uuid::parse(text);
-  if (!id) {
-    throw Error(ErrorCode::kMalformedInput, "'" + std::string(text) + "' is not a design id",
-                "design ids are UUIDs", "list designs with GET /api/pattern to find the id");
-  }
-  return *id;
+  return api::idOf(text, "the design id", "list designs with GET /api/pattern to find the id");
+}
+
+Error designNotFound(const Uuid& id) {
+  return Error(ErrorCode::kNotFound, "no design has the id " + id.toString(),
+               "it was deleted, or belongs to another organisation",
+               "list designs with GET /api/pattern");
 }
 
 /// The stored design with this id in the caller's organisation.
 StoredDesign findDesign(Services& services, const Principal& principal, const Uuid& id) {
   auto stored = services.store.designs().find(id);
   if (!stored || stored->meta.organization_id != principal.organization_id) {
-    throw Error(ErrorCode::kNotFound, "no design has the id " + id.toString(),
-                "it was deleted, or belongs to another organisation",
-                "list designs with GET /api/pattern");
+    throw designNotFound(id);
   }
   return std::move(*stored);
 }
@@ -244,13 +243,10 @@ http::Response deleteDesigns(Services& services, http::Request& request,
   nlohmann::json body = jsonObjectBody(request);
   std::vector<Uuid> ids;
   if (body.contains("patterns") && body["patterns"].is_array()) {
-    for (const auto& item : body["patterns"]) {
-      Uuid id = idOf(stringMember(item, {"id"}));
-      auto stored = services.store.designs().find(id);
-      if (stored && stored->meta.organization_id == principal.organization_id) ids.push_back(id);
-    }
+    for (const auto& item : body["patterns"]) ids.push_back(idOf(stringMember(item, {"id"})));
   }
-  return http::Response::json({{"deleted", services.store.designs().remove(ids)}});
+  return http::Response::json(
+      {{"deleted", services.store.designs().remove(principal.organization_id, ids)}});
 }
 
 /// The file of one export type, with its content type and file name.
@@ -390,9 +386,11 @@ void registerDesignRoutes(http::Router& router, Services& all) {
       });
   add(router, all, M::kDelete, "/api/pattern/{id}", "design.delete", "delete a design",
       [](Services& services, http::Request& request, const Principal& principal) {
-        StoredDesign stored = findDesign(services, principal, idOf(request.pathParam("id")));
-        services.store.designs().remove({stored.meta.id});
-        return http::Response::json({{"id", stored.meta.id.toString()}, {"deleted", true}});
+        Uuid id = idOf(request.pathParam("id"));
+        if (services.store.designs().remove(principal.organization_id, {id}) == 0) {
+          throw designNotFound(id);
+        }
+        return http::Response::json({{"id", id.toString()}, {"deleted", true}});
       });
   add(router, all, M::kPost, "/api/pattern/clone/{id}", "design.save", "copy a design",
       cloneDesign);

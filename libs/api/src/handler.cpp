@@ -12,6 +12,15 @@ http::Handler guarded(Services& services, std::string action, GuardedHandler han
   };
 }
 
+Uuid idOf(std::string_view text, std::string_view what, std::string_view remedy) {
+  auto id = Uuid::parse(text);
+  if (!id) {
+    throw Error(ErrorCode::kMalformedInput, std::string(what) + " is not a UUID",
+                "got '" + std::string(text) + "'", std::string(remedy));
+  }
+  return *id;
+}
+
 std::string stringMember(const nlohmann::json& object, std::initializer_list<const char*> names) {
   if (!object.is_object()) return {};
   for (const char* name : names) {

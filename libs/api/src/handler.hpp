@@ -3,6 +3,7 @@
 // Private to libs/api: the wrapper every handler goes through, so that each
 // one authenticates and asks exactly one authorisation check before acting.
 
+#include <array>
 #include <functional>
 #include <initializer_list>
 #include <string>
@@ -15,6 +16,15 @@ using GuardedHandler = std::function<http::Response(http::Request&, const Princi
 
 /// A handler that authenticates the request, authorises `action`, then runs `handler`.
 http::Handler guarded(Services& services, std::string action, GuardedHandler handler);
+
+/// Both of Meshery's registry prefixes: the current one and the deprecated
+/// alias, which answers the same.
+inline constexpr std::array<std::string_view, 2> kRegistryPrefixes = {"/api/registry",
+                                                                      "/api/meshmodels"};
+
+/// `text` as a UUID; Error(kMalformedInput, 400) naming `what` otherwise,
+/// with `remedy` (where to find the id).
+Uuid idOf(std::string_view text, std::string_view what, std::string_view remedy);
 
 /// The first of `names` that `object` holds as a string, else "" (also when
 /// `object` is not an object): request fields read without type errors.

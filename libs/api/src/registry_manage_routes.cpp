@@ -16,8 +16,6 @@
 namespace meshery::api {
 namespace {
 
-constexpr std::array<std::string_view, 2> kPrefixes = {"/api/registry", "/api/meshmodels"};
-
 std::optional<std::string> param(const http::Request& request,
                                  std::initializer_list<const char*> names) {
   for (const char* name : names) {
@@ -36,13 +34,7 @@ bool flag(const http::Request& request, const char* name, bool fallback) {
 }
 
 Uuid uuidOf(std::string_view text, std::string_view what) {
-  auto id = Uuid::parse(text);
-  if (!id) {
-    throw Error(ErrorCode::kMalformedInput, std::string(what) + " is not a UUID",
-                "got '" + std::string(text) + "'",
-                "use the id a list gives, e.g. 123e4567-e89b-12d3-a456-426614174000");
-  }
-  return *id;
+  return idOf(text, what, "use the id a list gives, e.g. 123e4567-e89b-12d3-a456-426614174000");
 }
 
 /// The model an export names: by id, or by name (and upstream version; the
@@ -238,7 +230,7 @@ http::Response setStatusRoute(Services& services, http::Request& request, Regist
 }  // namespace
 
 void registerRegistryManageRoutes(http::Router& router, Services& services) {
-  for (std::string_view prefix_view : kPrefixes) {
+  for (std::string_view prefix_view : kRegistryPrefixes) {
     std::string prefix(prefix_view);
     router.add(http::Method::kGet, prefix + "/export",
                guarded(services, "registry.export",

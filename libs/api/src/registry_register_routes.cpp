@@ -17,15 +17,6 @@
 namespace meshery::api {
 namespace {
 
-constexpr std::array<std::string_view, 2> kPrefixes = {"/api/registry", "/api/meshmodels"};
-
-nlohmann::json errorJson(const Error& error) {
-  return {{"code", std::string(toString(error.code()))},
-          {"message", error.message()},
-          {"cause", error.cause()},
-          {"remedy", error.remedy()}};
-}
-
 /// Which kind of definition a failed file most likely held, from its directory.
 std::string_view failedKind(std::string_view path) {
   if (path.find("components/") != std::string_view::npos) return "component";
@@ -74,7 +65,7 @@ nlohmann::json registrationJson(const registry::ImportResult& result, bool regis
     failed_components += kind == "component" ? 1 : 0;
     failed_relationships += kind == "relationship" ? 1 : 0;
     failed_models += kind == "model" ? 1 : 0;
-    failures.push_back({{"path", failure.path}, {"error", errorJson(failure.error)}});
+    failures.push_back({{"path", failure.path}, {"error", http::errorJson(failure.error)}});
     if (!message.empty()) message += "; ";
     message += failure.path + ": " + failure.error.message();
   }
@@ -286,7 +277,7 @@ http::Response generateModel(Services& services, http::Request& request,
 }  // namespace
 
 void registerRegistryImportRoutes(http::Router& router, Services& services) {
-  for (std::string_view prefix : kPrefixes) {
+  for (std::string_view prefix : kRegistryPrefixes) {
     router.add(http::Method::kPost, std::string(prefix) + "/register",
                guarded(services, "registry.register",
                        [&services](http::Request& request, const Principal& principal) {

@@ -22,9 +22,6 @@ namespace {
 
 using registry::RegistrySnapshot;
 
-/// Both of Meshery's prefixes: the current one and the deprecated alias.
-constexpr std::array<std::string_view, 2> kPrefixes = {"/api/registry", "/api/meshmodels"};
-
 /// Meshery's page envelope, in the legacy (page_size, total_count) and the
 /// new (pageSize, totalCount) casing at once.
 nlohmann::json envelope(std::size_t page, std::optional<std::size_t> page_size, std::size_t total,
@@ -315,7 +312,7 @@ void addRead(http::Router& router, Services& services, std::string_view suffix,
              const std::string& summary, const RegistryHandler& handler,
              http::Dispatch dispatch = http::Dispatch::kBlocking,
              const std::function<bool(const http::Request&)>& inline_when = {}) {
-  for (std::string_view prefix : kPrefixes) {
+  for (std::string_view prefix : kRegistryPrefixes) {
     router.add(http::Method::kGet, std::string(prefix) + std::string(suffix),
                guarded(services, "registry.view",
                        [&services, handler](http::Request& request, const Principal&) {

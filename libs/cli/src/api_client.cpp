@@ -142,7 +142,7 @@ void printFailures(std::ostream& out, const nlohmann::json& answer) {
   out << failures.size() << " file(s) not imported:\n";
   for (const auto& failure : failures) {
     const auto& error = failure["error"];
-    out << "  " << failure.value("path", "?") << ": " << error.value("message", "");
+    out << "  " << failure.value("path", "?") << ": " << error.value("error", "");
     std::string cause = error.value("cause", "");
     if (!cause.empty()) out << " (" << cause << ")";
     out << "\n";

@@ -34,15 +34,16 @@ const ListView kDesignView{
 /// list shows it) or an exact name.
 nlohmann::json findDesign(ApiClient& designs, const std::string& name_or_id) {
   if (Uuid::parse(name_or_id)) return designs.get("/" + name_or_id, {});
-  auto page = designs.get("", {{"search", name_or_id}, {"pagesize", "all"}});
-  if (name_or_id.size() == 8) {
-    auto all = designs.get("", {{"pagesize", "all"}});
-    for (const auto& pattern : all["patterns"]) {
-      if (field(pattern, "/id").rfind(name_or_id, 0) == 0) return pattern;
-    }
-  }
+  // An exact name, else (for 8 characters) the id prefix the list shows.
+  const bool prefix = name_or_id.size() == 8;
+  auto page = designs.get("", {{"search", prefix ? "" : name_or_id}, {"pagesize", "all"}});
   for (const auto& pattern : page["patterns"]) {
     if (pattern.value("name", "") == name_or_id) return pattern;
+  }
+  if (prefix) {
+    for (const auto& pattern : page["patterns"]) {
+      if (field(pattern, "/id").rfind(name_or_id, 0) == 0) return pattern;
+    }
   }
   throw Error(ErrorCode::kNotFound, "design '" + name_or_id + "' not found",
               "no design has that id or exact name",
@@ -159,14 +160,8 @@ std::shared_ptr<const registry::RegistrySnapshot> localRegistry(const std::strin
   for (auto& file : readLocalFiles(directory, {".json", ".yaml", ".yml"})) {
     files.push_back({std::move(file.path), std::move(file.bytes)});
   }
-  registry::ImportResult imported = registry::importModels(files);
   registry::Registry registry;
-  registry::RegistryChanges changes;
-  changes.models = std::move(imported.models);
-  changes.components = std::move(imported.components);
-  changes.relationships = std::move(imported.relationships);
-  changes.policies = std::move(imported.policies);
-  return registry.apply(std::move(changes));
+  return registry.apply(registry::additionsOf(registry::importModels(files)));
 }
 
 struct ValidateFlags {

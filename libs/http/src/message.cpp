@@ -171,7 +171,7 @@ Response Response::noContent() {
   return response;
 }
 
-Response Response::error(const Error& error) {
+nlohmann::json errorJson(const Error& error) {
   nlohmann::json body = {{"error", error.message()},
                          {"code", toString(error.code())},
                          {"cause", error.cause()},
@@ -180,7 +180,11 @@ Response Response::error(const Error& error) {
     body["line"] = error.position()->line;
     body["column"] = error.position()->column;
   }
-  return json(body, statusFor(error.code()));
+  return body;
+}
+
+Response Response::error(const Error& error) {
+  return json(errorJson(error), statusFor(error.code()));
 }
 
 Response Response::eventStream(std::function<void(SseStream&)> producer) {

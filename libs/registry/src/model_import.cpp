@@ -237,6 +237,15 @@ ImportResult importParsed(std::vector<ParsedFile> files) {
   return session.take();
 }
 
+RegistryChanges additionsOf(ImportResult&& result) {
+  RegistryChanges changes;
+  changes.models = std::move(result.models);
+  changes.components = std::move(result.components);
+  changes.relationships = std::move(result.relationships);
+  changes.policies = std::move(result.policies);
+  return changes;
+}
+
 ImportResult importModels(const std::vector<FileEntry>& files) {
   std::vector<ParsedFile> parsed;
   parsed.reserve(files.size());

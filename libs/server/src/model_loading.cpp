@@ -160,15 +160,10 @@ void loadModels(const std::filesystem::path& directory, registry::Registry& regi
       if (!failure.error.cause().empty()) message += ": " + failure.error.cause();
       log::warn("model file not imported", {{"path", failure.path}, {"error", message}});
     }
-    registry::RegistryChanges changes;
     std::size_t models = result.models.size();
     std::size_t components = result.components.size();
     std::size_t relationships = result.relationships.size();
-    changes.models = std::move(result.models);
-    changes.components = std::move(result.components);
-    changes.relationships = std::move(result.relationships);
-    changes.policies = std::move(result.policies);
-    registry.apply(std::move(changes));
+    registry.apply(registry::additionsOf(std::move(result)));
     auto millis = std::chrono::duration_cast<std::chrono::milliseconds>(
                       std::chrono::steady_clock::now() - started)
                       .count();

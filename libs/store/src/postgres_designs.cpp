@@ -114,13 +114,16 @@ DesignPage PostgresDesigns::list(const DesignQuery& query) {
   });
 }
 
-std::size_t PostgresDesigns::remove(const std::vector<Uuid>& ids) {
+std::size_t PostgresDesigns::remove(const Uuid& organization_id,
+                                    const std::vector<Uuid>& ids) {
   std::size_t removed = 0;
   if (ids.empty()) return removed;
   database_.write([&](pqxx::work& transaction) {
     for (const Uuid& id : ids) {
       removed += static_cast<std::size_t>(
-          transaction.exec_params("DELETE FROM designs WHERE id = $1::uuid", id.toString())
+          transaction
+              .exec_params("DELETE FROM designs WHERE id = $1::uuid AND organization_id = $2::uuid",
+                           id.toString(), organization_id.toString())
               .affected_rows());
     }
   });

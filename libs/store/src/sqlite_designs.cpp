@@ -124,14 +124,15 @@ DesignPage SqliteDesigns::list(const DesignQuery& query) {
   });
 }
 
-std::size_t SqliteDesigns::remove(const std::vector<Uuid>& ids) {
+std::size_t SqliteDesigns::remove(const Uuid& organization_id, const std::vector<Uuid>& ids) {
   std::size_t removed = 0;
   if (ids.empty()) return removed;
   database_.write([&](SqliteConnection& connection) {
-    auto statement = connection.prepare("DELETE FROM designs WHERE id = ?1");
+    auto statement =
+        connection.prepare("DELETE FROM designs WHERE id = ?1 AND organization_id = ?2");
     for (const Uuid& id : ids) {
       statement.reset();
-      statement.bind(1, id.toString()).step();
+      statement.bind(1, id.toString()).bind(2, organization_id.toString()).step();
       removed += static_cast<std::size_t>(connection.changes());
     }
   });

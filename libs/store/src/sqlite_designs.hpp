@@ -12,7 +12,7 @@ class SqliteDesigns final : public DesignRepository {
   StoredDesign save(const StoredDesign& design) override;
   std::optional<StoredDesign> find(const Uuid& id) override;
   DesignPage list(const DesignQuery& query) override;
-  std::size_t remove(const std::vector<Uuid>& ids) override;
+  std::size_t remove(const Uuid& organization_id, const std::vector<Uuid>& ids) override;
   std::vector<DesignRevision> revisions(const Uuid& id) override;
   std::optional<DesignRevision> revision(const Uuid& id, std::int64_t number) override;
 

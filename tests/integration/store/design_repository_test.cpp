@@ -138,11 +138,13 @@ TEST_P(DesignRepositorySuite, RemoveDeletesDesignsWithTheirRevisions) {
   store().designs().save(kept);
   store().designs().save(gone);
   store().designs().save(gone);
-  EXPECT_EQ(store().designs().remove({gone.meta.id, Uuid::v4()}), 1U);
+  EXPECT_EQ(store().designs().remove(Uuid::v4(), {gone.meta.id}), 0U) << "another organisation's";
+  EXPECT_TRUE(store().designs().find(gone.meta.id).has_value());
+  EXPECT_EQ(store().designs().remove(organization_, {gone.meta.id, Uuid::v4()}), 1U);
   EXPECT_FALSE(store().designs().find(gone.meta.id).has_value());
   EXPECT_TRUE(store().designs().revisions(gone.meta.id).empty());
   EXPECT_TRUE(store().designs().find(kept.meta.id).has_value());
-  EXPECT_EQ(store().designs().remove({}), 0U);
+  EXPECT_EQ(store().designs().remove(organization_, {}), 0U);
 }
 
 TEST_P(DesignRepositorySuite, AnInvalidDocumentIsRefusedAndNothingIsSaved) {

@@ -30,12 +30,8 @@ inline const registry::RegistrySnapshot& kubernetesRegistry() {
       if (!entry.is_regular_file()) continue;
       files.push_back({std::filesystem::relative(entry.path(), root).string(), readFile(entry.path())});
     }
-    auto imported = registry::importModels(files);
-    registry::SnapshotBuilder builder;
-    for (auto& model : imported.models) builder.add(std::move(model));
-    for (auto& component : imported.components) builder.add(std::move(component));
-    for (auto& relationship : imported.relationships) builder.add(std::move(relationship));
-    return builder.build();
+    registry::Registry registry;
+    return registry.apply(registry::additionsOf(registry::importModels(files)));
   }();
   return *kSnapshot;
 }

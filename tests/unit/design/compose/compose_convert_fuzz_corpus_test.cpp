@@ -3,30 +3,12 @@
 // property.
 #include <gtest/gtest.h>
 
-#include <cstdint>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
-
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size);
+#include "support/meshery_test/fuzz_corpus.hpp"
 
 namespace {
 
 TEST(ComposeConvertFuzzCorpus, EveryInputConvertsOrFailsWithAnError) {
-  std::size_t inputs = 0;
-  auto corpus =
-      std::filesystem::path(MESHERY_TEST_SOURCE_DIR) / "fuzz" / "corpus" / "compose_convert";
-  for (const auto& entry : std::filesystem::directory_iterator(corpus)) {
-    std::ifstream in(entry.path(), std::ios::binary);
-    std::stringstream bytes;
-    bytes << in.rdbuf();
-    std::string data = bytes.str();
-    SCOPED_TRACE(entry.path().filename().string());
-    EXPECT_EQ(
-        LLVMFuzzerTestOneInput(reinterpret_cast<const std::uint8_t*>(data.data()), data.size()), 0);
-    ++inputs;
-  }
-  EXPECT_GE(inputs, 10U);
+  EXPECT_GE(meshery::test::replayFuzzCorpus(meshery::test::fuzzCorpus("compose_convert")), 10U);
 }
 
 }  // namespace

@@ -113,6 +113,9 @@ struct Response {
 
 /// The one table from error codes to HTTP status codes.
 int statusFor(ErrorCode code);
+/// The JSON error body every error answer carries: {error, code, cause,
+/// remedy[, line, column]}; also used where a list reports several errors.
+nlohmann::json errorJson(const Error& error);
 
 /// Percent-decodes `text`; '+' becomes a space when `plus_is_space`.
 std::string percentDecode(std::string_view text, bool plus_is_space);

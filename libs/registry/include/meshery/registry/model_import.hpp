@@ -9,6 +9,7 @@
 #include "meshery/registry/component.hpp"
 #include "meshery/registry/model.hpp"
 #include "meshery/registry/policy.hpp"
+#include "meshery/registry/registry.hpp"
 #include "meshery/registry/relationship.hpp"
 
 namespace meshery::registry {
@@ -51,6 +52,10 @@ struct ImportResult {
 /// a failure. Multi-document YAML is accepted. Failures carry the path and an
 /// Error (code, message, cause, remedy).
 ImportResult importModels(const std::vector<FileEntry>& files);
+
+/// The definitions of an import as one registry change that adds them all
+/// (the failures are left behind in `result`).
+RegistryChanges additionsOf(ImportResult&& result);
 
 /// A file parsed into its documents but not yet imported: importModels split
 /// in two, so that callers can parse files on several threads and drop each

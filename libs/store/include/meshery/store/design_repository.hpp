@@ -60,9 +60,10 @@ class DesignRepository {
   virtual std::optional<StoredDesign> find(const Uuid& id) = 0;
   /// Throws Error(kInvalidArgument) for an unknown `order`.
   virtual DesignPage list(const DesignQuery& query) = 0;
-  /// Deletes designs and their revisions in one transaction; returns how many
-  /// designs were deleted (unknown ids are ignored).
-  virtual std::size_t remove(const std::vector<Uuid>& ids) = 0;
+  /// Deletes the designs with these ids that belong to `organization_id`,
+  /// with their revisions, in one transaction; returns how many were deleted
+  /// (unknown ids and other organisations' designs are left alone).
+  virtual std::size_t remove(const Uuid& organization_id, const std::vector<Uuid>& ids) = 0;
   /// The revisions of a design, newest first.
   virtual std::vector<DesignRevision> revisions(const Uuid& id) = 0;
   virtual std::optional<DesignRevision> revision(const Uuid& id, std::int64_t number) = 0;
