@@ -9,29 +9,31 @@ design::Design designOf(const store::StoredDesign& stored) {
 }
 
 nlohmann::json patternJson(const store::StoredDesign& stored) {
-  return patternJson(stored, designOf(stored));
+  return patternJson(stored, designOf(stored).toYaml());
 }
 
-nlohmann::json patternJson(const store::StoredDesign& stored, const design::Design& design) {
+nlohmann::json patternJson(const store::StoredDesign& stored, std::string pattern_file) {
   std::string created = formatTimestamp(stored.meta.created_at);
   std::string updated = formatTimestamp(stored.meta.updated_at);
   std::string owner = stored.meta.owner_id.toString();
-  return {{"id", stored.meta.id.toString()},
-          {"name", stored.name},
-          {"user_id", owner},
-          {"userId", owner},
-          {"pattern_file", design.toYaml()},
-          {"visibility", std::string(store::toString(stored.meta.visibility))},
-          {"type", stored.source_type},
-          {"designType", stored.source_type},
-          {"source_name", stored.source_name},
-          {"location", {{"branch", ""}, {"host", ""}, {"path", ""}, {"type", "local"}}},
-          {"catalog_data", nlohmann::json::object()},
-          {"revision", stored.revision},
-          {"created_at", created},
-          {"createdAt", created},
-          {"updated_at", updated},
-          {"updatedAt", updated}};
+  nlohmann::json out = {
+      {"id", stored.meta.id.toString()},
+      {"name", stored.name},
+      {"user_id", owner},
+      {"userId", owner},
+      {"visibility", std::string(store::toString(stored.meta.visibility))},
+      {"type", stored.source_type},
+      {"designType", stored.source_type},
+      {"source_name", stored.source_name},
+      {"location", {{"branch", ""}, {"host", ""}, {"path", ""}, {"type", "local"}}},
+      {"catalog_data", nlohmann::json::object()},
+      {"revision", stored.revision},
+      {"created_at", created},
+      {"createdAt", created},
+      {"updated_at", updated},
+      {"updatedAt", updated}};
+  out["pattern_file"] = std::move(pattern_file);  // not through an initializer list's copy
+  return out;
 }
 
 }  // namespace meshery::api

@@ -14,8 +14,8 @@ namespace meshery::api {
 /// `type`, `location`, `catalog_data`, timestamps) plus the v1beta3 names
 /// (`designType`, `userId`, `createdAt`, `updatedAt`) and our `revision`.
 nlohmann::json patternJson(const store::StoredDesign& stored);
-/// The same for a design at hand (not parsed again from the stored text).
-nlohmann::json patternJson(const store::StoredDesign& stored, const design::Design& design);
+/// The same with the design's YAML at hand (not parsed again from the stored text).
+nlohmann::json patternJson(const store::StoredDesign& stored, std::string pattern_file);
 
 /// The design of a stored row (its document parsed).
 design::Design designOf(const store::StoredDesign& stored);

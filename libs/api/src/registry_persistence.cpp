@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "meshery/api/registry_restore.hpp"
+#include "meshery/core/json_text.hpp"
 #include "meshery/core/log.hpp"
 #include "meshery/registry/model_entities.hpp"
 #include "meshery/registry/registry.hpp"
@@ -30,7 +31,7 @@ store::RegistryDocument documentOf(const Principal& principal, RegistryEntityTyp
   stored.meta = {id, principal.user_id, principal.organization_id, store::Visibility::kPublic,
                  now, now};
   stored.type = type;
-  stored.document = document.dump();
+  stored.document = dumpJson(document);
   return stored;
 }
 

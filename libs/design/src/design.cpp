@@ -182,7 +182,10 @@ std::string Design::toYaml() const {
                        document.contains("relationships") && document.contains("schemaVersion") &&
                        document.value("id", "") == id.toString() &&
                        document.value("name", "") == name && document.value("version", "") == version;
-  return yaml::emit(in_step ? document : toJson());
+  // Not `in_step ? document : toJson()`: a conditional with a prvalue arm
+  // copies the lvalue one.
+  if (in_step) return yaml::emit(document);
+  return yaml::emit(toJson());
 }
 
 std::size_t Design::componentCount() const {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "meshery/core/json_text.hpp"
+
 namespace meshery::http {
 namespace {
 
@@ -153,7 +155,7 @@ Response Response::json(const nlohmann::json& value, int status) {
   Response response;
   response.status = status;
   response.headers.set("Content-Type", "application/json");
-  response.body = value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  response.body = dumpJson(value);
   return response;
 }
 

@@ -1,7 +1,7 @@
 #include "component_text.hpp"
 
 #include "document_fields.hpp"
-#include "json_text.hpp"
+#include "meshery/core/json_text.hpp"
 
 namespace meshery::registry {
 namespace {
@@ -47,7 +47,7 @@ void RegistrySnapshot::ComponentText::fill(const ComponentDefinition& component)
       schema = std::string(kSchemaPlaceholder);
       std::string text = dump(document);
       std::string quoted;
-      detail::appendJsonString(quoted, kSchemaPlaceholder);
+      appendJsonString(quoted, kSchemaPlaceholder);
       if (occurrences(text, quoted) == 1) {
         const std::size_t at = text.find(quoted);
         tail = text.substr(at + quoted.size());
@@ -98,7 +98,7 @@ void RegistrySnapshot::appendComponentJson(std::string& out, const ComponentDefi
   }
   out += text->head();
   if (!text->spliced) return;
-  detail::appendJsonString(out, *schemaOf(component.document));
+  appendJsonString(out, *schemaOf(component.document));
   out += text->tail;
 }
 

@@ -58,6 +58,9 @@ int serve(const Options& options) {
   // mmap: freeing them then never makes glibc consolidate every small free
   // chunk of the heap, which cost a third of a 1,000-resource import.
   mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+  // No fastbins either: a free of 64 KB or more consolidates them all, and
+  // tcache already serves the small-object churn.
+  mallopt(M_MXFAST, 0);
   log::configure(options.log_format, options.log_level);
   auto store = store::openStore(options.database_url);
   api::LocalProvider provider;

@@ -13,8 +13,10 @@ const std::string kWhere =
     " WHERE organization_id = $1::uuid AND ($2 = '' OR strpos(lower(name), lower($2)) > 0) "
     "AND ($3 = '' OR visibility = $3)";
 
+// The current revision's document is the design's own (migration 0004).
 const std::string kRevisionColumns =
-    "SELECT design_id, revision, saved_at, saved_by, name, design::text FROM design_revisions";
+    "SELECT r.design_id, r.revision, r.saved_at, r.saved_by, r.name, "
+    "COALESCE(r.design, d.design)::text FROM design_revisions r JOIN designs d ON d.id = r.design_id";
 
 std::string_view text(const pqxx::field& field) {
   return {field.c_str(), field.size()};
@@ -56,6 +58,11 @@ StoredDesign PostgresDesigns::save(const StoredDesign& design) {
       stored.revision = existing[0][0].as<std::int64_t>() + 1;
       stored.meta.created_at = timeColumn(text(existing[0][1]), "designs", "created_at");
       stored.meta.owner_id = uuidColumn(text(existing[0][2]), "designs", "owner_id");
+      // The revision being superseded keeps its document.
+      transaction.exec_params(
+          "UPDATE design_revisions SET design = (SELECT design FROM designs WHERE id = $1::uuid) "
+          "WHERE design_id = $1::uuid AND revision = $2 AND design IS NULL",
+          meta.id.toString(), stored.revision - 1);
       transaction.exec_params(
           "UPDATE designs SET visibility = $2, updated_at = $3::timestamptz, name = $4, "
           "source_type = $5, revision = $6, design = $7::json, "
@@ -79,9 +86,9 @@ StoredDesign PostgresDesigns::save(const StoredDesign& design) {
     }
     transaction.exec_params(
         "INSERT INTO design_revisions (design_id, revision, saved_at, saved_by, name, design) "
-        "VALUES ($1::uuid, $2, $3::timestamptz, $4::uuid, $5, $6::json)",
+        "VALUES ($1::uuid, $2, $3::timestamptz, $4::uuid, $5, NULL)",
         meta.id.toString(), stored.revision, formatTimestamp(meta.updated_at),
-        meta.owner_id.toString(), design.name, design.document);
+        meta.owner_id.toString(), design.name);
   });
   return stored;
 }
@@ -133,7 +140,7 @@ std::size_t PostgresDesigns::remove(const Uuid& organization_id,
 std::vector<DesignRevision> PostgresDesigns::revisions(const Uuid& id) {
   return database_.read([&](pqxx::read_transaction& transaction) {
     auto rows = transaction.exec_params(
-        kRevisionColumns + " WHERE design_id = $1::uuid ORDER BY revision DESC", id.toString());
+        kRevisionColumns + " WHERE r.design_id = $1::uuid ORDER BY r.revision DESC", id.toString());
     std::vector<DesignRevision> result;
     for (const auto& row : rows) result.push_back(readRevision(row));
     return result;
@@ -143,7 +150,7 @@ std::vector<DesignRevision> PostgresDesigns::revisions(const Uuid& id) {
 std::optional<DesignRevision> PostgresDesigns::revision(const Uuid& id, std::int64_t number) {
   return database_.read([&](pqxx::read_transaction& transaction) -> std::optional<DesignRevision> {
     auto rows = transaction.exec_params(
-        kRevisionColumns + " WHERE design_id = $1::uuid AND revision = $2", id.toString(), number);
+        kRevisionColumns + " WHERE r.design_id = $1::uuid AND r.revision = $2", id.toString(), number);
     if (rows.empty()) return std::nullopt;
     return readRevision(rows[0]);
   });

@@ -145,6 +145,24 @@ void SqliteConnection::configure(Role role) {
                 "put the database on a local file system (not NFS or a read-only mount)");
   }
   exec("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON");
+  // Commits only note the log's size; SqliteWriter checkpoints between
+  // writes, so no caller waits for a checkpoint (a large design's commit
+  // would otherwise copy every page twice before it returns).
+  sqlite3_wal_hook(
+      db_,
+      [](void* self, sqlite3*, const char*, int pages) {
+        static_cast<SqliteConnection*>(self)->wal_pages_ = pages;
+        return SQLITE_OK;
+      },
+      this);
+}
+
+void SqliteConnection::checkpoint() {
+  int rc = sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+  if (rc != SQLITE_OK && rc != SQLITE_BUSY && rc != SQLITE_LOCKED) {
+    throwSqliteError(db_, rc, "checkpointing the write-ahead log");
+  }
+  wal_pages_ = 0;
 }
 
 void SqliteConnection::exec(std::string_view sql) {

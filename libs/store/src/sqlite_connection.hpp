@@ -68,6 +68,13 @@ class SqliteConnection {
   template <class Body>
   auto transaction(bool immediate, Body&& body);
 
+  /// Pages in the write-ahead log after the last commit (writers only).
+  [[nodiscard]] int walPages() const { return wal_pages_; }
+  /// Copies the log back into the database file where no reader needs it
+  /// (a passive checkpoint); never blocks readers. The writer does this after
+  /// answering its caller, rather than inside a commit as SQLite would.
+  void checkpoint();
+
   [[nodiscard]] const std::filesystem::path& path() const { return path_; }
   [[nodiscard]] std::atomic<std::uint64_t>& busyRetries() const { return *busy_wait_->retries; }
 
@@ -78,6 +85,7 @@ class SqliteConnection {
   std::filesystem::path path_;
   std::unique_ptr<BusyWait> busy_wait_;
   sqlite3* db_ = nullptr;
+  int wal_pages_ = 0;
 };
 
 /// Throws the exception for SQLite result `rc`: SqliteBusy when busy or

@@ -26,6 +26,11 @@ StoredDesign readDesign(const SqliteStatement& row, bool with_content) {
   return design;
 }
 
+// The current revision's document is the design's own (migration 0004).
+constexpr std::string_view kRevisionColumns =
+    "SELECT r.design_id, r.revision, r.saved_at, r.saved_by, r.name, "
+    "COALESCE(r.design, d.design) FROM design_revisions r JOIN designs d ON d.id = r.design_id";
+
 DesignRevision readRevision(const SqliteStatement& row) {
   return revisionFromColumns(row.text(0), row.integer(1), row.text(2), row.text(3), row.text(4),
                              row.text(5));
@@ -43,6 +48,11 @@ StoredDesign SqliteDesigns::save(const StoredDesign& design) {
       stored.revision = existing.integer(0) + 1;
       stored.meta.created_at = timeColumn(existing.text(1), "designs", "created_at");
       stored.meta.owner_id = uuidColumn(existing.text(2), "designs", "owner_id");
+      // The revision being superseded keeps its document.
+      auto keep = connection.prepare(
+          "UPDATE design_revisions SET design = (SELECT design FROM designs WHERE id = ?1) "
+          "WHERE design_id = ?1 AND revision = ?2 AND design IS NULL");
+      keep.bind(1, design.meta.id.toString()).bind(2, stored.revision - 1).step();
       auto update = connection.prepare(
           "UPDATE designs SET visibility = ?2, updated_at = ?3, name = ?4, source_type = ?5, "
           "revision = ?6, design = ?7, source_name = CASE WHEN ?8 = '' THEN source_name ELSE ?8 END, "
@@ -78,13 +88,12 @@ StoredDesign SqliteDesigns::save(const StoredDesign& design) {
     }
     auto revision = connection.prepare(
         "INSERT INTO design_revisions (design_id, revision, saved_at, saved_by, name, design) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+        "VALUES (?1, ?2, ?3, ?4, ?5, NULL)");
     revision.bind(1, design.meta.id.toString())
         .bind(2, stored.revision)
         .bind(3, formatTimestamp(design.meta.updated_at))
         .bind(4, design.meta.owner_id.toString())
         .bind(5, design.name)
-        .bind(6, design.document)
         .step();
   });
   return stored;
@@ -142,8 +151,7 @@ std::size_t SqliteDesigns::remove(const Uuid& organization_id, const std::vector
 std::vector<DesignRevision> SqliteDesigns::revisions(const Uuid& id) {
   return database_.read([&](SqliteConnection& connection) {
     auto statement = connection.prepare(
-        "SELECT design_id, revision, saved_at, saved_by, name, design FROM design_revisions "
-        "WHERE design_id = ?1 ORDER BY revision DESC");
+        std::string(kRevisionColumns) + " WHERE r.design_id = ?1 ORDER BY r.revision DESC");
     statement.bind(1, id.toString());
     std::vector<DesignRevision> result;
     while (statement.step()) result.push_back(readRevision(statement));
@@ -154,8 +162,7 @@ std::vector<DesignRevision> SqliteDesigns::revisions(const Uuid& id) {
 std::optional<DesignRevision> SqliteDesigns::revision(const Uuid& id, std::int64_t number) {
   return database_.read([&](SqliteConnection& connection) -> std::optional<DesignRevision> {
     auto statement = connection.prepare(
-        "SELECT design_id, revision, saved_at, saved_by, name, design FROM design_revisions "
-        "WHERE design_id = ?1 AND revision = ?2");
+        std::string(kRevisionColumns) + " WHERE r.design_id = ?1 AND r.revision = ?2");
     statement.bind(1, id.toString()).bind(2, number);
     if (!statement.step()) return std::nullopt;
     return readRevision(statement);

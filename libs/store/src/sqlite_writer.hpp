@@ -58,6 +58,9 @@ class SqliteWriter {
   void enqueue(Task& task);
   void serve();
   void execute(Task& task);
+  /// Checkpoints once the log is large: at SQLite's usual size when no
+  /// write waits, at a larger one when writes keep coming.
+  void checkpointIfDue(bool idle);
 
   std::unique_ptr<SqliteConnection> connection_;
   StoreCounters& counters_;

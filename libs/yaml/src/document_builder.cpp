@@ -43,7 +43,7 @@ SourcePosition positionOf(const YAML::Mark& mark) {
 void AliasBudget::charge(const ExpansionCost& cost, SourcePosition position) {
   nodes_ += cost.nodes;
   bytes_ += cost.bytes;
-  if (nodes_ > kMaxAliasNodes || bytes_ > kMaxAliasBytes) throw aliasBomb(position);
+  if (nodes_ > max_nodes_ || bytes_ > max_bytes_) throw aliasBomb(position);
 }
 
 void DocumentBuilder::OnDocumentStart(const YAML::Mark& mark) {

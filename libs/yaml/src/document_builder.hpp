@@ -13,6 +13,7 @@
 
 #include "mapping_builder.hpp"
 #include "meshery/core/error.hpp"
+#include "parse_error.hpp"
 #include "scalar_resolution.hpp"
 
 namespace meshery::yaml::detail {
@@ -31,11 +32,18 @@ struct ExpansionCost {
 /// kMaxAliasBytes), which defeats "billion laughs" documents.
 class AliasBudget {
  public:
+  /// The stream's whole budget, or 1/`shares` of it for a part of a stream
+  /// parsed on its own.
+  explicit AliasBudget(std::uint64_t shares = 1)
+      : max_nodes_(kMaxAliasNodes / shares), max_bytes_(kMaxAliasBytes / shares) {}
+
   /// Accounts for one more expansion; throws Error(kMalformedInput) at
   /// `position` once a limit is passed.
   void charge(const ExpansionCost& cost, SourcePosition position);
 
  private:
+  std::uint64_t max_nodes_;
+  std::uint64_t max_bytes_;
   std::uint64_t nodes_ = 0;
   std::uint64_t bytes_ = 0;
 };

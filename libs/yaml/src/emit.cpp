@@ -1,4 +1,5 @@
 #include <string>
+#include <string_view>
 
 #include "meshery/core/error.hpp"
 #include "meshery/yaml/yaml.hpp"
@@ -16,40 +17,65 @@ bool isBlockCollection(const nlohmann::json& value) {
   return value.is_structured() && !value.empty();
 }
 
-std::string stringScalar(const std::string& raw, std::size_t indent, bool is_key) {
-  const std::string text = detail::toValidUtf8(raw);
+// Printable ASCII only (no tab, line break or control character): valid
+// UTF-8 that needs no escape, so the style follows from the text alone.
+bool isPlainAscii(std::string_view text) {
+  for (const char c : text) {
+    if (c < 0x20 || c > 0x7E) return false;
+  }
+  return true;
+}
+
+void appendStringScalar(std::string& out, std::string_view raw, std::size_t indent, bool is_key) {
+  std::string repaired;
+  std::string_view text = raw;
+  if (!isPlainAscii(raw)) {
+    repaired = detail::toValidUtf8(raw);
+    text = repaired;
+  }
   switch (detail::chooseStringStyle(text, is_key)) {
     case detail::ScalarStyle::kPlain:
-      return text;
+      out.append(text);
+      return;
     case detail::ScalarStyle::kSingleQuoted:
-      return detail::singleQuoted(text);
+      out += detail::singleQuoted(text);
+      return;
     case detail::ScalarStyle::kDoubleQuoted:
-      return detail::doubleQuoted(text);
+      out += detail::doubleQuoted(text);
+      return;
     case detail::ScalarStyle::kLiteral:
-      return detail::literalBlock(text, indent);
+      out += detail::literalBlock(text, indent);
+      return;
   }
-  return detail::doubleQuoted(text);
 }
 
 // A scalar or empty collection; block scalars put their lines at `indent`.
-std::string scalarText(const nlohmann::json& value, std::size_t indent) {
+void appendScalar(std::string& out, const nlohmann::json& value, std::size_t indent) {
   switch (value.type()) {
     case nlohmann::json::value_t::null:
-      return "null";
+      out += "null";
+      return;
     case nlohmann::json::value_t::boolean:
-      return value.get<bool>() ? "true" : "false";
+      out += value.get<bool>() ? "true" : "false";
+      return;
     case nlohmann::json::value_t::number_integer:
-      return std::to_string(value.get<std::int64_t>());
+      out += std::to_string(value.get<std::int64_t>());
+      return;
     case nlohmann::json::value_t::number_unsigned:
-      return std::to_string(value.get<std::uint64_t>());
+      out += std::to_string(value.get<std::uint64_t>());
+      return;
     case nlohmann::json::value_t::number_float:
-      return detail::formatFloat(value.get<double>());
+      out += detail::formatFloat(value.get<double>());
+      return;
     case nlohmann::json::value_t::string:
-      return stringScalar(value.get_ref<const std::string&>(), indent, false);
+      appendStringScalar(out, value.get_ref<const std::string&>(), indent, false);
+      return;
     case nlohmann::json::value_t::object:
-      return "{}";
+      out += "{}";
+      return;
     case nlohmann::json::value_t::array:
-      return "[]";
+      out += "[]";
+      return;
     case nlohmann::json::value_t::binary:
     case nlohmann::json::value_t::discarded:
       break;
@@ -68,7 +94,7 @@ class BlockWriter {
     if (isBlockCollection(value)) {
       node(value, 0, 1);
     } else {
-      out_ += scalarText(value, 2);
+      appendScalar(out_, value, 2);
       out_ += '\n';
     }
     return std::move(out_);
@@ -96,15 +122,17 @@ class BlockWriter {
     for (const auto& [key, value] : object.items()) {
       if (!first) out_.append(indent, ' ');
       first = false;
-      const std::string key_text = stringScalar(key, indent, true);
       if (key.size() > kMaxSimpleKeyLength) {
-        out_ += "? " + key_text + "\n";
+        out_ += "? ";
+        appendStringScalar(out_, key, indent, true);
+        out_ += '\n';
         out_.append(indent, ' ');
         out_ += ':';
         inlineValue(value, indent + 2, depth);
         continue;
       }
-      out_ += key_text + ':';
+      appendStringScalar(out_, key, indent, true);
+      out_ += ':';
       if (value.is_object() && !value.empty()) {
         out_ += '\n';
         out_.append(indent + 2, ' ');
@@ -114,7 +142,9 @@ class BlockWriter {
         out_.append(indent, ' ');
         node(value, indent, depth + 1);
       } else {
-        out_ += ' ' + scalarText(value, indent + 2) + '\n';
+        out_ += ' ';
+        appendScalar(out_, value, indent + 2);
+        out_ += '\n';
       }
     }
   }
@@ -135,7 +165,8 @@ class BlockWriter {
     if (isBlockCollection(value)) {
       node(value, indent, depth + 1);
     } else {
-      out_ += scalarText(value, indent) + '\n';
+      appendScalar(out_, value, indent);
+      out_ += '\n';
     }
   }
 

@@ -2,7 +2,9 @@
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
 
+#include <future>
 #include <istream>
+#include <optional>
 #include <streambuf>
 #include <string>
 #include <utility>
@@ -85,11 +87,10 @@ Error stuckAt(std::string_view source, std::size_t offset, SourcePosition positi
                              "Remove the character or quote the value that contains it.");
 }
 
-std::vector<ParsedDocument> parseStream(std::string_view text) {
+std::vector<ParsedDocument> parseStream(std::string_view text, detail::AliasBudget& budget) {
   rejectInvalidCharacters(text);
   ViewBuffer buffer(text);
   std::istream stream(&buffer);
-  detail::AliasBudget budget;
   constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
   const std::string_view source =
       text.starts_with(kByteOrderMark) ? text.substr(kByteOrderMark.size()) : text;
@@ -115,6 +116,65 @@ std::vector<ParsedDocument> parseStream(std::string_view text) {
   return documents;
 }
 
+std::vector<ParsedDocument> parseStream(std::string_view text) {
+  detail::AliasBudget budget;
+  return parseStream(text, budget);
+}
+
+// Streams from this size on are parsed in two halves at once.
+constexpr std::size_t kSplitThreshold = 64 * 1024;
+
+bool isMarkerEnd(std::string_view text, std::size_t at) {
+  return at == text.size() || text[at] == ' ' || text[at] == '\t' || text[at] == '\r' ||
+         text[at] == '\n';
+}
+
+// The offset of a "---" line near the middle of a large stream. A document
+// marker at the start of a line ends the document in every context (YAML
+// forbids it inside scalars), so the two halves parse to the same documents
+// as the whole. Streams with directives ("%YAML", "%TAG", which apply to the
+// next document) are not cut.
+std::optional<std::size_t> documentSplit(std::string_view text) {
+  if (text.size() < kSplitThreshold) return std::nullopt;
+  if (text.starts_with('%') || text.find("\n%") != std::string_view::npos) return std::nullopt;
+  const std::size_t middle = text.size() / 2;
+  for (std::size_t at = text.find("\n---", middle); at != std::string_view::npos;
+       at = text.find("\n---", at + 1)) {
+    if (isMarkerEnd(text, at + 4)) return at + 1;
+  }
+  for (std::size_t at = text.rfind("\n---", middle); at != std::string_view::npos && at > 0;
+       at = text.rfind("\n---", at - 1)) {
+    if (isMarkerEnd(text, at + 4)) return at + 1;
+  }
+  return std::nullopt;
+}
+
+// Both halves of a large stream parsed at once, each with half the alias
+// budget; nothing when either fails, so that the whole stream is parsed
+// again and reports the error (or passes) exactly as it would alone.
+std::optional<std::vector<ParsedDocument>> parseHalves(std::string_view text) {
+  const auto split = documentSplit(text);
+  if (!split) return std::nullopt;
+  auto second = std::async(std::launch::async, [rest = text.substr(*split)] {
+    detail::AliasBudget budget(2);
+    return parseStream(rest, budget);
+  });
+  std::vector<ParsedDocument> documents;
+  try {
+    detail::AliasBudget budget(2);
+    documents = parseStream(text.substr(0, *split), budget);
+  } catch (const Error&) {
+    second.wait();
+    return std::nullopt;
+  }
+  try {
+    for (auto& document : second.get()) documents.push_back(std::move(document));
+  } catch (const Error&) {
+    return std::nullopt;
+  }
+  return documents;
+}
+
 }  // namespace
 
 nlohmann::json parse(std::string_view text) {
@@ -134,8 +194,14 @@ nlohmann::json parse(std::string_view text) {
 }
 
 std::vector<nlohmann::json> parseAll(std::string_view text) {
+  std::vector<ParsedDocument> documents;
+  if (auto halves = parseHalves(text)) {
+    documents = std::move(*halves);
+  } else {
+    documents = parseStream(text);
+  }
   std::vector<nlohmann::json> values;
-  for (auto& document : parseStream(text)) {
+  for (auto& document : documents) {
     if (!document.value.is_null()) values.push_back(std::move(document.value));
   }
   return values;

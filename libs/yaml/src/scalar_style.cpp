@@ -32,7 +32,8 @@ TextTraits analyze(std::string_view text) {
   std::size_t offset = 0;
   char previous = '\0';
   while (offset < text.size()) {
-    const CodePoint point = decodeUtf8(text, offset);
+    const auto byte = static_cast<unsigned char>(text[offset]);
+    const CodePoint point = byte < 0x80 ? CodePoint{byte, 1, true} : decodeUtf8(text, offset);
     if (point.value == '\n') {
       traits.has_line_break = true;
       if (previous == ' ' || previous == '\t') traits.space_before_break = true;

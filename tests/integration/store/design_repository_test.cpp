@@ -88,6 +88,28 @@ TEST_P(DesignRepositorySuite, EverySaveIsARevisionAndTheFirstOwnerStays) {
   EXPECT_FALSE(store().designs().revision(design.meta.id, 3).has_value());
 }
 
+TEST_P(DesignRepositorySuite, EachRevisionKeepsItsOwnDocumentAcrossSaves) {
+  // The current revision's document is stored once, with the design; a
+  // later save must move it into the revision before replacing it.
+  StoredDesign design = designNamed("web");
+  std::vector<std::string> documents;
+  for (int save = 1; save <= 3; ++save) {
+    design.document = R"({"name":"web","save":)" + std::to_string(save) + "}";
+    documents.push_back(design.document);
+    EXPECT_EQ(store().designs().save(design).revision, save);
+  }
+  auto revisions = reopen().designs().revisions(design.meta.id);
+  ASSERT_EQ(revisions.size(), 3U);
+  for (std::size_t i = 0; i < revisions.size(); ++i) {
+    EXPECT_EQ(revisions[i].revision, static_cast<std::int64_t>(3 - i));
+    EXPECT_EQ(revisions[i].document, documents[2 - i]);
+    auto one = store().designs().revision(design.meta.id, revisions[i].revision);
+    ASSERT_TRUE(one.has_value());
+    EXPECT_EQ(one->document, documents[2 - i]);
+  }
+  EXPECT_EQ(store().designs().find(design.meta.id)->document, documents.back());
+}
+
 TEST_P(DesignRepositorySuite, ListsSearchesOrdersAndPages) {
   store().designs().save(designNamed("Frontend", 1'700'000'000'001));
   store().designs().save(designNamed("backend", 1'700'000'000'002));

@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <fstream>
+#include <thread>
 
 #include "meshery/core/error.hpp"
 #include "sqlite_fixture.hpp"
@@ -102,6 +104,60 @@ TEST_F(SqliteStoreTest, MigrationsAreAppliedOnceAndNeverAgain) {
   EXPECT_EQ(raw.scalar("SELECT group_concat(version || ' ' || name || ' ' || applied_at) "
                        "FROM schema_migrations"),
             history);
+}
+
+TEST_F(SqliteStoreTest, MigrationFourKeepsEveryRevisionOfAnOlderDatabase) {
+  open();
+  close();
+  {
+    // The layout before migration 0004: every revision row holds its document.
+    RawSqlite raw(databasePath());
+    raw.exec(
+        "DROP TABLE design_revisions;"
+        "CREATE TABLE design_revisions (design_id TEXT NOT NULL REFERENCES designs (id) ON DELETE "
+        "CASCADE, revision INTEGER NOT NULL, saved_at TEXT NOT NULL, saved_by TEXT NOT NULL, "
+        "name TEXT NOT NULL, design TEXT NOT NULL, PRIMARY KEY (design_id, revision));"
+        "INSERT INTO designs (id, owner_id, organization_id, visibility, created_at, updated_at, "
+        "name, source_type, revision, design) VALUES ('6f1c1f1e-4b8e-4d4e-9c1a-0b7f7f3e2a10', "
+        "'6f1c1f1e-4b8e-4d4e-9c1a-0b7f7f3e2a11', '6f1c1f1e-4b8e-4d4e-9c1a-0b7f7f3e2a12', "
+        "'private', '2026-01-01T00:00:00.000Z', '2026-01-02T00:00:00.000Z', 'web', 'Design', 2, "
+        "'{\"save\":2}');"
+        "INSERT INTO design_revisions VALUES ('6f1c1f1e-4b8e-4d4e-9c1a-0b7f7f3e2a10', 1, "
+        "'2026-01-01T00:00:00.000Z', '6f1c1f1e-4b8e-4d4e-9c1a-0b7f7f3e2a11', 'web', '{\"save\":1}');"
+        "INSERT INTO design_revisions VALUES ('6f1c1f1e-4b8e-4d4e-9c1a-0b7f7f3e2a10', 2, "
+        "'2026-01-02T00:00:00.000Z', '6f1c1f1e-4b8e-4d4e-9c1a-0b7f7f3e2a11', 'web', '{\"save\":2}');"
+        "DELETE FROM schema_migrations WHERE version >= 4;");
+  }
+  const Uuid id = *Uuid::parse("6f1c1f1e-4b8e-4d4e-9c1a-0b7f7f3e2a10");
+  auto revisions = open().designs().revisions(id);
+  ASSERT_EQ(revisions.size(), 2U);
+  EXPECT_EQ(revisions[0].document, R"({"save":2})");
+  EXPECT_EQ(revisions[1].document, R"({"save":1})");
+  close();
+  RawSqlite raw(databasePath());
+  EXPECT_EQ(raw.scalar("SELECT group_concat(revision) FROM design_revisions WHERE design IS NULL"),
+            "2");
+}
+
+TEST_F(SqliteStoreTest, LargeWritesAreCheckpointedAfterTheyAnswer) {
+  // Commits never checkpoint (the writer does it between writes), yet the log
+  // is still copied into the database file once it passes 1,000 pages.
+  Store& store = open();
+  StoredDesign design;
+  design.meta.id = Uuid::v4();
+  design.meta.owner_id = Uuid::v4();
+  design.meta.organization_id = Uuid::v4();
+  design.name = "large";
+  design.source_type = "Design";
+  design.document = R"({"padding":")" + std::string(6 * 1024 * 1024, 'x') + R"("})";
+  store.designs().save(design);
+  // The checkpoint follows the answer, on the writer thread.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (std::filesystem::file_size(databasePath()) < 6U * 1024 * 1024 &&
+         std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  EXPECT_GT(std::filesystem::file_size(databasePath()), 6U * 1024 * 1024);
 }
 
 TEST_F(SqliteStoreTest, ADatabaseFromANewerBuildIsRefused) {

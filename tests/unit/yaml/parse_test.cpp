@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -89,6 +90,101 @@ TEST(YamlParse, AliasBudgetSpansAllDocumentsOfAStream) {
   std::string stream;
   for (int i = 0; i < 20; ++i) stream += billionLaughs(5) + "---\n";
   EXPECT_THROW(parseAll(stream), Error);
+}
+
+// Streams of 64 KiB and more are parsed in two halves at once, cut at a
+// document marker; what they read must not change.
+std::vector<std::string> manyDocuments(int count) {
+  std::vector<std::string> documents;
+  for (int i = 0; i < count; ++i) {
+    const std::string n = std::to_string(i);
+    switch (i % 4) {
+      case 0:
+        documents.push_back("kind: ConfigMap\nmetadata: {name: cm-" + n + "}\ndata:\n  a: '--- x'\n");
+        break;
+      case 1:
+        documents.push_back("base: &b {replicas: " + n + "}\nspec:\n  <<: *b\n  on: yes\n");
+        break;
+      case 2:
+        documents.push_back("script: |\n  echo " + n + "\n  ---\n  done\nlist: [1, 2.5, null]\n");
+        break;
+      default:
+        documents.push_back("# only a comment " + n + "\n");
+        break;
+    }
+  }
+  return documents;
+}
+
+std::string streamOf(const std::vector<std::string>& documents) {
+  std::string stream;
+  for (const auto& document : documents) stream += "---\n" + document;
+  return stream;
+}
+
+// The largest document of this shape that parses on its own: it takes more
+// than half of a stream's alias budget, so two of them cannot both fit.
+std::string heavyAliasDocument() {
+  std::string fits;
+  std::string aliases;
+  for (int copies = 1; copies <= 64; ++copies) {
+    aliases += copies == 1 ? "*l4" : ", *l4";
+    std::string document = billionLaughs(4) + "big: [" + aliases + "]\n";
+    try {
+      parse(document);
+    } catch (const Error&) {
+      break;
+    }
+    fits = std::move(document);
+  }
+  return fits;
+}
+
+TEST(YamlParse, LargeStreamsReadAsTheirDocumentsOneByOne) {
+  const std::vector<std::string> documents = manyDocuments(3000);
+  const std::string stream = streamOf(documents);
+  ASSERT_GT(stream.size(), 128U * 1024);
+  std::vector<nlohmann::json> expected;
+  for (const auto& document : documents) {
+    nlohmann::json value = parse(document);
+    if (!value.is_null()) expected.push_back(std::move(value));
+  }
+  const std::vector<nlohmann::json> values = parseAll(stream);
+  ASSERT_EQ(values.size(), expected.size());
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    ASSERT_EQ(strictText(values[i]), strictText(expected[i])) << i;
+  }
+  // A directive applies to the document after it: such streams are not cut.
+  EXPECT_EQ(parseAll("%YAML 1.1\n" + stream).size(), expected.size());
+}
+
+TEST(YamlParse, LargeStreamErrorsGiveTheirLineInTheWholeStream) {
+  std::vector<std::string> documents = manyDocuments(3000);
+  documents[2800] = "kind: Broken\nkind: Twice\n";  // a duplicate key, reported at its line
+  const std::string stream = streamOf(documents);
+  std::size_t broken_line = 1;
+  for (std::size_t i = 0; i < 2800; ++i) {
+    broken_line += 1 + static_cast<std::size_t>(std::count(documents[i].begin(), documents[i].end(), '\n'));
+  }
+  try {
+    parseAll(stream);
+    FAIL() << "a broken document in the second half was accepted";
+  } catch (const Error& error) {
+    ASSERT_TRUE(error.position().has_value()) << error.message();
+    EXPECT_GE(error.position()->line, broken_line + 1) << error.message();
+    EXPECT_LE(error.position()->line, broken_line + 3) << error.message();
+  }
+}
+
+TEST(YamlParse, AliasBudgetSpansBothHalvesOfALargeStream) {
+  const std::string padding = streamOf(manyDocuments(3000));
+  ASSERT_FALSE(heavyAliasDocument().empty());
+  // One heavy document fits the budget wherever it lies...
+  EXPECT_NO_THROW(parseAll("---\n" + heavyAliasDocument() + padding));
+  EXPECT_NO_THROW(parseAll(padding + "---\n" + heavyAliasDocument()));
+  // ... two do not, even with one in each half.
+  EXPECT_THROW(parseAll("---\n" + heavyAliasDocument() + padding + "---\n" + heavyAliasDocument()),
+               Error);
 }
 
 TEST(YamlParse, DeepNestingFailsCleanlyInFlowAndBlockStyle) {

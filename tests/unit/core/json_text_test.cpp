@@ -1,0 +1,82 @@
+#include "meshery/core/json_text.hpp"
+
+#include <gtest/gtest.h>
+
+#include <limits>
+#include <random>
+#include <string>
+
+namespace meshery {
+namespace {
+
+std::string reference(const nlohmann::json& value) {
+  return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+TEST(JsonText, EscapesStringsExactlyAsNlohmannDoes) {
+  const std::string cases[] = {"",
+                               "plain text",
+                               "quote \" backslash \\ slash /",
+                               "\b\f\n\r\t\x01\x1f\x7f",
+                               "caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80",
+                               "lone \xff byte",
+                               "cut \xe2\x82",
+                               "overlong \xc0\xaf",
+                               "surrogate \xed\xa0\x80",
+                               std::string("nul \0 inside", 13)};
+  for (const std::string& text : cases) {
+    std::string out;
+    appendJsonString(out, text);
+    EXPECT_EQ(out, reference(text)) << text;
+  }
+}
+
+TEST(JsonText, WritesDocumentsExactlyAsNlohmannDoes) {
+  const nlohmann::json document = {
+      {"components", {{{"id", "a"}, {"configuration", {{"replicas", 3}, {"ratio", 0.5}}}}}},
+      {"empty_object", nlohmann::json::object()},
+      {"empty_array", nlohmann::json::array()},
+      {"null", nullptr},
+      {"flags", {true, false}},
+      {"numbers",
+       {0, -1, std::numeric_limits<std::int64_t>::min(), std::numeric_limits<std::uint64_t>::max(),
+        1.0, 1e15, 1e16, 1.5e-7, -0.0, 3.141592653589793}},
+      {"key \"quoted\"\n", "value"},
+  };
+  EXPECT_EQ(dumpJson(document), reference(document));
+}
+
+TEST(JsonText, MatchesNlohmannOnRandomDocuments) {
+  std::mt19937 random(7);
+  const auto make = [&](auto&& self, int depth) -> nlohmann::json {
+    switch (random() % (depth > 3 ? 4 : 6)) {
+      case 0: return static_cast<std::int64_t>(random()) - 2000000000;
+      case 1: return std::ldexp(static_cast<double>(random()), static_cast<int>(random() % 80) - 40);
+      case 2: {
+        std::string text;
+        for (unsigned i = random() % 12; i > 0; --i) text += static_cast<char>(random() % 256);
+        return text;
+      }
+      case 3: return random() % 2 == 0;
+      case 4: {
+        nlohmann::json array = nlohmann::json::array();
+        for (unsigned i = random() % 5; i > 0; --i) array.push_back(self(self, depth + 1));
+        return array;
+      }
+      default: {
+        nlohmann::json object = nlohmann::json::object();
+        for (unsigned i = random() % 5; i > 0; --i) {
+          object["k" + std::to_string(random() % 100)] = self(self, depth + 1);
+        }
+        return object;
+      }
+    }
+  };
+  for (int i = 0; i < 500; ++i) {
+    const nlohmann::json document = make(make, 0);
+    ASSERT_EQ(dumpJson(document), reference(document)) << i;
+  }
+}
+
+}  // namespace
+}  // namespace meshery
