@@ -15,6 +15,13 @@ endif()
 find_program(LLD_PROGRAM ld.lld)
 if(LLD_PROGRAM)
   add_link_options(-fuse-ld=lld)
+  # GCC splits functions into hot and cold parts at -O2; lld 14 then loses
+  # the unwind entries of some cold parts, and an exception thrown there
+  # reaches std::terminate instead of its handler (seen in libs/gotmpl:
+  # every template error aborted). Keep functions whole.
+  if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+    add_compile_options(-fno-reorder-blocks-and-partition)
+  endif()
 endif()
 
 set(MESHERY_SANITIZE "" CACHE STRING "Sanitizers to build with, e.g. address,undefined")
