@@ -14,6 +14,7 @@ find_package(fmt REQUIRED)
 find_package(spdlog REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(PQXX REQUIRED IMPORTED_TARGET libpqxx)
+pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
 
 # valijson is header-only; scripts/bootstrap unpacks libvalijson-dev into
 # .cache/valijson (installing the package would pull in ~65 others).

@@ -36,7 +36,8 @@ TEST(Disposal, DestroysWhatItIsGivenOnAnotherThread) {
   // Records the thread that destroys the probe still owning its Tracked
   // (before Tracked's destructor lowers the count).
   struct Probe {
-    Probe(Tracked owned, std::atomic<std::thread::id>* on) : tracked(std::move(owned)), destroyed_on(on) {}
+    Probe(Tracked owned, std::atomic<std::thread::id>* on)
+        : tracked(std::move(owned)), destroyed_on(on) {}
     Probe(Probe&&) noexcept = default;
     Probe(const Probe&) = delete;
     Probe& operator=(const Probe&) = delete;

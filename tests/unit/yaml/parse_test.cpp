@@ -100,7 +100,8 @@ std::vector<std::string> manyDocuments(int count) {
     const std::string n = std::to_string(i);
     switch (i % 4) {
       case 0:
-        documents.push_back("kind: ConfigMap\nmetadata: {name: cm-" + n + "}\ndata:\n  a: '--- x'\n");
+        documents.push_back("kind: ConfigMap\nmetadata: {name: cm-" + n +
+                            "}\ndata:\n  a: '--- x'\n");
         break;
       case 1:
         documents.push_back("base: &b {replicas: " + n + "}\nspec:\n  <<: *b\n  on: yes\n");
@@ -164,7 +165,8 @@ TEST(YamlParse, LargeStreamErrorsGiveTheirLineInTheWholeStream) {
   const std::string stream = streamOf(documents);
   std::size_t broken_line = 1;
   for (std::size_t i = 0; i < 2800; ++i) {
-    broken_line += 1 + static_cast<std::size_t>(std::count(documents[i].begin(), documents[i].end(), '\n'));
+    broken_line +=
+        1 + static_cast<std::size_t>(std::count(documents[i].begin(), documents[i].end(), '\n'));
   }
   try {
     parseAll(stream);

@@ -1,0 +1,849 @@
+#include "meshery/gotmpl/format.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+
+#include "go_text.hpp"
+#include "meshery/gotmpl/function.hpp"
+
+namespace meshery::gotmpl {
+namespace {
+
+using detail::appendRune;
+using detail::decodeRune;
+
+// ---- strconv.FormatFloat ----
+
+/// A decimal 0.d1d2...dn × 10^dp, as strconv's ftoa holds it.
+struct Decimal {
+  std::string digits;  // no trailing zeros; empty for zero
+  int dp = 0;
+};
+
+// From to_chars' scientific form "d.ddde±XX".
+Decimal decimalOf(std::string_view scientific) {
+  Decimal d;
+  const std::size_t e = scientific.find('e');
+  for (const char c : scientific.substr(0, e)) {
+    if (c != '.') d.digits += c;
+  }
+  int exponent = 0;
+  std::from_chars(scientific.data() + e + (scientific[e + 1] == '+' ? 2 : 1),
+                  scientific.data() + scientific.size(), exponent);
+  while (!d.digits.empty() && d.digits.back() == '0') d.digits.pop_back();
+  d.dp = d.digits.empty() ? 0 : exponent + 1;
+  return d;
+}
+
+Decimal shortestDecimal(double magnitude) {
+  char buffer[64];
+  const auto result =
+      std::to_chars(buffer, buffer + sizeof(buffer), magnitude, std::chars_format::scientific);
+  return decimalOf(std::string_view(buffer, result.ptr));
+}
+
+Decimal roundedDecimal(double magnitude, int significant) {
+  char buffer[512];
+  const auto result = std::to_chars(buffer, buffer + sizeof(buffer), magnitude,
+                                    std::chars_format::scientific, significant - 1);
+  return decimalOf(std::string_view(buffer, result.ptr));
+}
+
+void formatE(std::string& out, const Decimal& d, int prec, char letter) {
+  out += d.digits.empty() ? '0' : d.digits[0];
+  if (prec > 0) {
+    out += '.';
+    for (int i = 1; i <= prec; ++i) {
+      out += i < static_cast<int>(d.digits.size()) ? d.digits[static_cast<std::size_t>(i)] : '0';
+    }
+  }
+  out += letter;
+  int exponent = d.digits.empty() ? 0 : d.dp - 1;
+  out += exponent < 0 ? '-' : '+';
+  exponent = std::abs(exponent);
+  if (exponent < 10) out += '0';
+  out += std::to_string(exponent);
+}
+
+void formatF(std::string& out, const Decimal& d, int prec) {
+  const int nd = static_cast<int>(d.digits.size());
+  if (d.dp > 0) {
+    for (int i = 0; i < d.dp; ++i) out += i < nd ? d.digits[static_cast<std::size_t>(i)] : '0';
+  } else {
+    out += '0';
+  }
+  if (prec > 0) {
+    out += '.';
+    for (int i = 1; i <= prec; ++i) {
+      const int j = d.dp + i - 1;
+      out += j >= 0 && j < nd ? d.digits[static_cast<std::size_t>(j)] : '0';
+    }
+  }
+}
+
+// ---- fmt's printer ----
+
+constexpr std::string_view kLowerDigits = "0123456789abcdefx";
+constexpr std::string_view kUpperDigits = "0123456789ABCDEFX";
+
+struct Flags {
+  bool plus = false;
+  bool minus = false;
+  bool sharp = false;
+  bool space = false;
+  bool zero = false;
+  bool plus_v = false;
+  bool sharp_v = false;
+  bool wid_present = false;
+  bool prec_present = false;
+  int wid = 0;
+  int prec = 0;
+};
+
+std::size_t runeCount(std::string_view text) {
+  std::size_t count = 0;
+  while (!text.empty()) {
+    text.remove_prefix(std::max<std::size_t>(1, decodeRune(text).second));
+    ++count;
+  }
+  return count;
+}
+
+class Printer {
+ public:
+  std::string out;
+  Flags f;
+
+  void printArg(const Value& arg, char32_t verb) {
+    arg_ = &arg;
+    if (arg.isNil()) {
+      if (verb == 'T' || verb == 'v') {
+        padString("<nil>");
+      } else {
+        badVerb(verb);
+      }
+      return;
+    }
+    if (verb == 'T') {
+      fmtS(arg.typeName());
+      return;
+    }
+    printValue(arg, verb, 0);
+  }
+
+  void doPrintf(std::string_view format, std::span<const Value> args);
+
+ private:
+  void writePadding(int n) {
+    if (n <= 0) return;
+    out.append(static_cast<std::size_t>(n), f.zero ? '0' : ' ');
+  }
+
+  void pad(std::string_view text) {
+    if (!f.wid_present || f.wid == 0) {
+      out += text;
+      return;
+    }
+    const int width = f.wid - static_cast<int>(runeCount(text));
+    if (!f.minus) {
+      writePadding(width);
+      out += text;
+    } else {
+      out += text;
+      writePadding(width);
+    }
+  }
+  void padString(std::string_view text) { pad(text); }
+
+  void badVerb(char32_t verb) {
+    out += "%!";
+    appendRune(out, verb);
+    out += '(';
+    if (arg_ != nullptr && !arg_->isNil()) {
+      out += arg_->typeName();
+      out += '=';
+      const Value* arg = arg_;
+      printArg(*arg, 'v');
+      arg_ = arg;
+    } else {
+      out += "<nil>";
+    }
+    out += ')';
+  }
+
+  void fmtBool(bool value, char32_t verb) {
+    if (verb == 't' || verb == 'v') {
+      padString(value ? "true" : "false");
+    } else {
+      badVerb(verb);
+    }
+  }
+
+  void fmtInteger(std::uint64_t u, bool is_signed, char32_t verb) {
+    switch (verb) {
+      case 'v':
+        if (f.sharp_v && !is_signed) {
+          const bool sharp = f.sharp;
+          f.sharp = true;
+          formatInteger(u, 16, false, 'v', kLowerDigits);
+          f.sharp = sharp;
+        } else {
+          formatInteger(u, 10, is_signed, verb, kLowerDigits);
+        }
+        return;
+      case 'd':
+        formatInteger(u, 10, is_signed, verb, kLowerDigits);
+        return;
+      case 'b':
+        formatInteger(u, 2, is_signed, verb, kLowerDigits);
+        return;
+      case 'o':
+      case 'O':
+        formatInteger(u, 8, is_signed, verb, kLowerDigits);
+        return;
+      case 'x':
+        formatInteger(u, 16, is_signed, verb, kLowerDigits);
+        return;
+      case 'X':
+        formatInteger(u, 16, is_signed, verb, kUpperDigits);
+        return;
+      case 'c': {
+        std::string text;
+        appendRune(text, u > 0x10FFFF ? detail::kRuneError : static_cast<char32_t>(u));
+        pad(text);
+        return;
+      }
+      case 'q': {
+        const char32_t rune = u > 0x10FFFF ? detail::kRuneError : static_cast<char32_t>(u);
+        pad(detail::goQuoteRune(rune, f.plus));
+        return;
+      }
+      case 'U':
+        fmtUnicode(u);
+        return;
+      default:
+        badVerb(verb);
+    }
+  }
+
+  void formatInteger(std::uint64_t u, int base, bool is_signed, char32_t verb,
+                     std::string_view digits) {
+    const bool negative = is_signed && static_cast<std::int64_t>(u) < 0;
+    if (negative) u = 0 - u;
+    int prec = 0;
+    if (f.prec_present) {
+      prec = f.prec;
+      if (prec == 0 && u == 0) {
+        const bool zero = f.zero;
+        f.zero = false;
+        writePadding(f.wid);
+        f.zero = zero;
+        return;
+      }
+    } else if (f.zero && f.wid_present) {
+      prec = f.wid;
+      if (negative || f.plus || f.space) --prec;
+    }
+    std::string text;
+    const auto b = static_cast<std::uint64_t>(base);
+    do {
+      text += digits[u % b];
+      u /= b;
+    } while (u != 0);
+    while (static_cast<int>(text.size()) < prec) text += '0';
+    if (f.sharp) {
+      if (base == 2) {
+        text += "b0";
+      } else if (base == 8) {
+        if (text.back() != '0') text += '0';
+      } else if (base == 16) {
+        text += digits[16];
+        text += '0';
+      }
+    }
+    if (verb == 'O') text += "o0";
+    if (negative) {
+      text += '-';
+    } else if (f.plus) {
+      text += '+';
+    } else if (f.space) {
+      text += ' ';
+    }
+    std::reverse(text.begin(), text.end());
+    const bool zero = f.zero;
+    f.zero = false;
+    pad(text);
+    f.zero = zero;
+  }
+
+  void fmtUnicode(std::uint64_t u) {
+    int prec = 4;
+    if (f.prec_present && f.prec > 4) prec = f.prec;
+    std::string hex;
+    std::uint64_t value = u;
+    do {
+      hex += kUpperDigits[value & 0xFU];
+      value >>= 4U;
+    } while (value != 0);
+    while (static_cast<int>(hex.size()) < prec) hex += '0';
+    std::reverse(hex.begin(), hex.end());
+    std::string text = "U+" + hex;
+    if (f.sharp && u <= 0x10FFFF && detail::isPrint(static_cast<char32_t>(u))) {
+      text += " '";
+      appendRune(text, static_cast<char32_t>(u));
+      text += '\'';
+    }
+    const bool zero = f.zero;
+    f.zero = false;
+    pad(text);
+    f.zero = zero;
+  }
+
+  void fmtFloat(double value, char32_t verb) {
+    switch (verb) {
+      case 'v':
+        formatFloatVerb(value, 'g', -1);
+        return;
+      case 'g':
+      case 'G':
+        formatFloatVerb(value, static_cast<char>(verb), -1);
+        return;
+      case 'f':
+      case 'F':
+      case 'e':
+      case 'E':
+        formatFloatVerb(value, static_cast<char>(verb), 6);
+        return;
+      default:
+        badVerb(verb);
+    }
+  }
+
+  void formatFloatVerb(double value, char verb, int prec) {
+    if (f.prec_present) prec = f.prec;
+    std::string num = formatFloat(value, verb == 'F' ? 'f' : verb, prec);
+    if (num[0] != '-' && num[0] != '+') num.insert(num.begin(), '+');
+    if (f.space && num[0] == '+' && !f.plus) num[0] = ' ';
+    if (num[1] == 'I' || num[1] == 'N') {
+      const bool zero = f.zero;
+      f.zero = false;
+      if (num[1] == 'N' && !f.space && !f.plus) num.erase(0, 1);
+      pad(num);
+      f.zero = zero;
+      return;
+    }
+    if (f.sharp) sharpFloat(num, verb, prec);
+    if (f.plus || num[0] != '+') {
+      if (f.zero && f.wid_present && f.wid > static_cast<int>(num.size())) {
+        out += num[0];
+        writePadding(f.wid - static_cast<int>(num.size()));
+        out.append(num, 1);
+        return;
+      }
+      pad(num);
+      return;
+    }
+    pad(std::string_view(num).substr(1));
+  }
+
+  // '#': a decimal point always, and %g keeps its trailing zeros.
+  static void sharpFloat(std::string& num, char verb, int prec) {
+    int digits = 0;
+    if (verb == 'v' || verb == 'g' || verb == 'G') digits = prec == -1 ? 6 : prec;
+    std::string tail;
+    bool has_point = false;
+    bool nonzero = false;
+    for (std::size_t i = 1; i < num.size(); ++i) {
+      const char c = num[i];
+      if (c == '.') {
+        has_point = true;
+      } else if (c == 'e' || c == 'E') {
+        tail = num.substr(i);
+        num.resize(i);
+        break;
+      } else {
+        if (c != '0') nonzero = true;
+        if (nonzero) --digits;
+      }
+    }
+    if (!has_point) {
+      if (num.size() == 2 && num[1] == '0') --digits;
+      num += '.';
+    }
+    while (digits-- > 0) num += '0';
+    num += tail;
+  }
+
+  void fmtS(std::string_view text) {
+    if (f.prec_present) {
+      int n = f.prec;
+      std::size_t at = 0;
+      while (at < text.size()) {
+        if (--n < 0) break;
+        at += std::max<std::size_t>(1, decodeRune(text.substr(at)).second);
+      }
+      text = text.substr(0, at);
+    }
+    padString(text);
+  }
+
+  void fmtQ(std::string_view text) {
+    if (f.prec_present) {
+      const bool sharp = f.sharp;
+      fmtSTruncateOnly(text);
+      f.sharp = sharp;
+    }
+    if (f.sharp && canBackquote(text)) {
+      padString("`" + std::string(text) + "`");
+      return;
+    }
+    pad(f.plus ? detail::goQuoteToAscii(text) : detail::goQuote(text));
+  }
+
+  void fmtSTruncateOnly(std::string_view& text) const {
+    int n = f.prec;
+    std::size_t at = 0;
+    while (at < text.size()) {
+      if (--n < 0) break;
+      at += std::max<std::size_t>(1, decodeRune(text.substr(at)).second);
+    }
+    text = text.substr(0, at);
+  }
+
+  static bool canBackquote(std::string_view text) {
+    while (!text.empty()) {
+      const auto [rune, width] = decodeRune(text);
+      if (rune == detail::kRuneError && width == 1) return false;
+      if (rune == '`' || rune == 0xFEFF) return false;
+      if (rune < 0x20 && rune != '\t') return false;
+      if (rune == 0x7F) return false;
+      text.remove_prefix(width);
+    }
+    return true;
+  }
+
+  void fmtSx(std::string_view text, std::string_view digits) {
+    int length = static_cast<int>(text.size());
+    if (f.prec_present && f.prec < length) length = f.prec;
+    int width = 2 * length;
+    if (width > 0) {
+      if (f.space) {
+        if (f.sharp) width *= 2;
+        width += length - 1;
+      } else if (f.sharp) {
+        width += 2;
+      }
+    } else {
+      if (f.wid_present) writePadding(f.wid);
+      return;
+    }
+    if (f.wid_present && f.wid > width && !f.minus) writePadding(f.wid - width);
+    if (f.sharp) {
+      out += '0';
+      out += digits[16];
+    }
+    for (int i = 0; i < length; ++i) {
+      if (f.space && i > 0) {
+        out += ' ';
+        if (f.sharp) {
+          out += '0';
+          out += digits[16];
+        }
+      }
+      const auto c = static_cast<unsigned char>(text[static_cast<std::size_t>(i)]);
+      out += digits[c >> 4U];
+      out += digits[c & 0xFU];
+    }
+    if (f.wid_present && f.wid > width && f.minus) writePadding(f.wid - width);
+  }
+
+  void fmtString(std::string_view text, char32_t verb) {
+    switch (verb) {
+      case 'v':
+        if (f.sharp_v) {
+          fmtQ(text);
+        } else {
+          fmtS(text);
+        }
+        return;
+      case 's':
+        fmtS(text);
+        return;
+      case 'x':
+        fmtSx(text, kLowerDigits);
+        return;
+      case 'X':
+        fmtSx(text, kUpperDigits);
+        return;
+      case 'q':
+        fmtQ(text);
+        return;
+      default:
+        badVerb(verb);
+    }
+  }
+
+  void printValue(const Value& value, char32_t verb, int depth) {
+    const Value* saved = arg_;
+    arg_ = &value;
+    switch (value.kind()) {
+      case Kind::kInvalid:
+      case Kind::kNil:
+        if (depth == 0) {
+          out += "<invalid reflect.Value>";
+        } else if (verb == 'v') {
+          out += f.sharp_v ? "interface {}(nil)" : "<nil>";
+        } else {
+          badVerb(verb);
+        }
+        break;
+      case Kind::kBool:
+        fmtBool(value.asBool(), verb);
+        break;
+      case Kind::kInt:
+        fmtInteger(value.asUint(), !value.isUnsigned(), verb);
+        break;
+      case Kind::kFloat:
+        fmtFloat(value.asFloat(), verb);
+        break;
+      case Kind::kString:
+        fmtString(value.asString(), verb);
+        break;
+      case Kind::kMap:
+        printMap(value, verb, depth);
+        break;
+      case Kind::kList:
+        printList(value, verb, depth);
+        break;
+      case Kind::kObject:
+        if (verb == 'v' || verb == 's' || verb == 'q' || verb == 'x' || verb == 'X') {
+          fmtString(value.asObject().text(), verb);
+        } else {
+          badVerb(verb);
+        }
+        break;
+      case Kind::kFunction:
+        out += "0xfunc";
+        break;
+    }
+    arg_ = saved;
+  }
+
+  void printMap(const Value& value, char32_t verb, int depth) {
+    if (f.sharp_v && value.asMap().is_nil) {
+      out += value.typeName() + "(nil)";
+      return;
+    }
+    if (f.sharp_v) {
+      out += value.typeName();
+      out += '{';
+    } else {
+      out += "map[";
+    }
+    bool first = true;
+    for (const auto& [key, item] : value.asMap().entries) {
+      if (!first) out += f.sharp_v ? ", " : " ";
+      first = false;
+      const Value key_value = Value::string(key);
+      printValue(key_value, verb, depth + 1);
+      out += ':';
+      printValue(item, verb, depth + 1);
+    }
+    out += f.sharp_v ? '}' : ']';
+  }
+
+  void printList(const Value& value, char32_t verb, int depth) {
+    if (f.sharp_v && value.asList().is_nil) {
+      out += value.typeName() + "(nil)";
+      return;
+    }
+    if (f.sharp_v) {
+      out += value.typeName();
+      out += '{';
+    } else {
+      out += '[';
+    }
+    bool first = true;
+    for (const Value& item : value.asList().items) {
+      if (!first) out += f.sharp_v ? ", " : " ";
+      first = false;
+      printValue(item, verb, depth + 1);
+    }
+    out += f.sharp_v ? '}' : ']';
+  }
+
+  const Value* arg_ = nullptr;
+};
+
+bool tooLarge(std::int64_t n) {
+  return n > 1'000'000 || n < -1'000'000;
+}
+
+// fmt's intFromArg: an int argument for '*'.
+bool intFromArg(std::span<const Value> args, std::size_t& arg_num, int& num) {
+  if (arg_num >= args.size()) return false;
+  const Value& arg = args[arg_num++];
+  if (arg.kind() != Kind::kInt) return false;
+  if (arg.isUnsigned() && static_cast<std::int64_t>(arg.asUint()) < 0) return false;
+  const std::int64_t value = arg.asInt();
+  if (tooLarge(value)) return false;
+  num = static_cast<int>(value);
+  return true;
+}
+
+// fmt's parsenum.
+bool parseNumber(std::string_view s, std::size_t& at, std::size_t end, int& num) {
+  bool found = false;
+  num = 0;
+  while (at < end && s[at] >= '0' && s[at] <= '9') {
+    if (tooLarge(num)) return false;
+    num = num * 10 + (s[at] - '0');
+    found = true;
+    ++at;
+  }
+  return found;
+}
+
+}  // namespace
+
+void Printer::doPrintf(std::string_view format, std::span<const Value> args) {
+  const std::size_t end = format.size();
+  std::size_t arg_num = 0;
+  bool after_index = false;
+  bool reordered = false;
+  bool good_arg_num = true;
+
+  // fmt's argNumber: "[n]" selects argument n.
+  const auto arg_number = [&](std::size_t& i) {
+    if (i >= end || format[i] != '[') return false;
+    reordered = true;
+    const std::size_t close = format.find(']', i + 1);
+    if (format.size() - i < 3 || close == std::string_view::npos) {
+      good_arg_num = false;
+      i += 1;
+      return false;
+    }
+    std::size_t at = i + 1;
+    int index = 0;
+    const bool ok = parseNumber(format, at, close, index) && at == close;
+    i = close + 1;
+    if (ok && index - 1 >= 0 && static_cast<std::size_t>(index - 1) < args.size()) {
+      arg_num = static_cast<std::size_t>(index - 1);
+      return true;
+    }
+    good_arg_num = false;
+    return ok;
+  };
+
+  for (std::size_t i = 0; i < end;) {
+    good_arg_num = true;
+    const std::size_t last = i;
+    while (i < end && format[i] != '%') ++i;
+    if (i > last) out += format.substr(last, i - last);
+    if (i >= end) break;
+    ++i;
+    f = Flags{};
+    bool simple_done = false;
+    for (; i < end; ++i) {
+      const char c = format[i];
+      if (c == '#') {
+        f.sharp = true;
+      } else if (c == '0') {
+        f.zero = !f.minus;
+      } else if (c == '+') {
+        f.plus = true;
+      } else if (c == '-') {
+        f.minus = true;
+        f.zero = false;
+      } else if (c == ' ') {
+        f.space = true;
+      } else {
+        if (c >= 'a' && c <= 'z' && arg_num < args.size()) {
+          if (c == 'v') {
+            f.sharp_v = f.sharp;
+            f.sharp = false;
+            f.plus_v = f.plus;
+            f.plus = false;
+          }
+          printArg(args[arg_num], static_cast<char32_t>(c));
+          ++arg_num;
+          ++i;
+          simple_done = true;
+        }
+        break;
+      }
+    }
+    if (simple_done) continue;
+
+    after_index = arg_number(i);
+    if (i < end && format[i] == '*') {
+      ++i;
+      f.wid_present = intFromArg(args, arg_num, f.wid);
+      if (!f.wid_present) out += "%!(BADWIDTH)";
+      if (f.wid < 0) {
+        f.wid = -f.wid;
+        f.minus = true;
+        f.zero = false;
+      }
+      after_index = false;
+    } else {
+      f.wid_present = parseNumber(format, i, end, f.wid);
+      if (after_index && f.wid_present) good_arg_num = false;
+    }
+    if (i + 1 < end && format[i] == '.') {
+      ++i;
+      if (after_index) good_arg_num = false;
+      after_index = arg_number(i);
+      if (i < end && format[i] == '*') {
+        ++i;
+        f.prec_present = intFromArg(args, arg_num, f.prec);
+        if (f.prec < 0) {
+          f.prec = 0;
+          f.prec_present = false;
+        }
+        if (!f.prec_present) out += "%!(BADPREC)";
+        after_index = false;
+      } else {
+        f.prec_present = parseNumber(format, i, end, f.prec);
+        if (!f.prec_present) {
+          f.prec = 0;
+          f.prec_present = true;
+        }
+      }
+    }
+    if (!after_index) after_index = arg_number(i);
+    if (i >= end) {
+      out += "%!(NOVERB)";
+      break;
+    }
+    const auto [verb, size] = decodeRune(format.substr(i));
+    i += size;
+    if (verb == '%') {
+      out += '%';
+    } else if (!good_arg_num) {
+      out += "%!";
+      appendRune(out, verb);
+      out += "(BADINDEX)";
+    } else if (arg_num >= args.size()) {
+      out += "%!";
+      appendRune(out, verb);
+      out += "(MISSING)";
+    } else {
+      if (verb == 'v') {
+        f.sharp_v = f.sharp;
+        f.sharp = false;
+        f.plus_v = f.plus;
+        f.plus = false;
+      }
+      printArg(args[arg_num], verb);
+      ++arg_num;
+    }
+  }
+  if (!reordered && arg_num < args.size()) {
+    f = Flags{};
+    out += "%!(EXTRA ";
+    for (std::size_t i = arg_num; i < args.size(); ++i) {
+      if (i > arg_num) out += ", ";
+      if (args[i].isNil()) {
+        out += "<nil>";
+      } else {
+        out += args[i].typeName();
+        out += '=';
+        printArg(args[i], 'v');
+      }
+    }
+    out += ')';
+  }
+}
+
+std::string formatFloat(double value, char format, int precision) {
+  if (std::isnan(value)) return "NaN";
+  if (std::isinf(value)) return value > 0 ? "+Inf" : "-Inf";
+  std::string out;
+  if (std::signbit(value)) out += '-';
+  const double magnitude = std::fabs(value);
+  const bool upper = format == 'E' || format == 'G';
+  const char lower_format = static_cast<char>(format | 0x20);
+  if (lower_format == 'f' && precision >= 0) {
+    char buffer[400];
+    const auto result = std::to_chars(buffer, buffer + sizeof(buffer), magnitude,
+                                      std::chars_format::fixed, precision);
+    out.append(buffer, result.ptr);
+    return out;
+  }
+  const bool shortest = precision < 0;
+  Decimal d;
+  if (shortest) {
+    d = shortestDecimal(magnitude);
+  } else if (lower_format == 'e') {
+    d = roundedDecimal(magnitude, precision + 1);
+  } else {
+    if (precision == 0) precision = 1;
+    d = roundedDecimal(magnitude, precision);
+  }
+  const int nd = static_cast<int>(d.digits.size());
+  switch (lower_format) {
+    case 'e':
+      formatE(out, d, shortest ? std::max(nd - 1, 0) : precision, upper ? 'E' : 'e');
+      return out;
+    case 'f':
+      formatF(out, d, std::max(nd - d.dp, 0));
+      return out;
+    default: {
+      int prec = shortest ? nd : precision;
+      int eprec = prec;
+      if (eprec > nd && nd >= d.dp) eprec = nd;
+      if (shortest) eprec = 6;
+      const int exponent = d.dp - 1;
+      if (exponent < -4 || exponent >= eprec) {
+        if (prec > nd) prec = nd;
+        formatE(out, d, std::max(prec - 1, 0), upper ? 'E' : 'e');
+        return out;
+      }
+      if (prec > d.dp) prec = nd;
+      formatF(out, d, std::max(prec - d.dp, 0));
+      return out;
+    }
+  }
+}
+
+std::string sprintf(std::string_view format, std::span<const Value> args) {
+  Printer printer;
+  printer.doPrintf(format, args);
+  return std::move(printer.out);
+}
+
+std::string sprint(std::span<const Value> args) {
+  Printer printer;
+  bool previous_string = false;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const bool is_string = args[i].isString();
+    if (i > 0 && !is_string && !previous_string) printer.out += ' ';
+    printer.f = Flags{};
+    printer.printArg(args[i], 'v');
+    previous_string = is_string;
+  }
+  return std::move(printer.out);
+}
+
+std::string sprintln(std::span<const Value> args) {
+  Printer printer;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (i > 0) printer.out += ' ';
+    printer.f = Flags{};
+    printer.printArg(args[i], 'v');
+  }
+  printer.out += '\n';
+  return std::move(printer.out);
+}
+
+std::string formatValue(const Value& value) {
+  if (value.isString()) return value.asString();
+  Printer printer;
+  printer.printArg(value, 'v');
+  return std::move(printer.out);
+}
+
+}  // namespace meshery::gotmpl
