@@ -20,6 +20,17 @@ Value int64Value(std::int64_t v) {
   return Value::integer(v, IntType::kInt64);
 }
 
+// Go's int64 arithmetic wraps around.
+std::int64_t wrapAdd(std::int64_t a, std::int64_t b) {
+  return static_cast<std::int64_t>(static_cast<std::uint64_t>(a) + static_cast<std::uint64_t>(b));
+}
+std::int64_t wrapSub(std::int64_t a, std::int64_t b) {
+  return static_cast<std::int64_t>(static_cast<std::uint64_t>(a) - static_cast<std::uint64_t>(b));
+}
+std::int64_t wrapMul(std::int64_t a, std::int64_t b) {
+  return static_cast<std::int64_t>(static_cast<std::uint64_t>(a) * static_cast<std::uint64_t>(b));
+}
+
 // A decimal as shopspring/decimal holds it: coefficient × 10^exponent,
 // exact for the shortest text of a float64.
 struct Decimal {
@@ -128,11 +139,17 @@ std::vector<std::int64_t> untilStep(std::int64_t start, std::int64_t stop, std::
   constexpr std::size_t kMaxItems = 10'000'000;
   if (stop < start) {
     if (step >= 0) return out;
-    for (std::int64_t i = start; i > stop && out.size() < kMaxItems; i += step) out.push_back(i);
+    for (std::int64_t i = start; i > stop && out.size() < kMaxItems; i = wrapAdd(i, step)) {
+      out.push_back(i);
+      if (wrapAdd(i, step) > i) break;  // wrapped around
+    }
     return out;
   }
   if (step <= 0) return out;
-  for (std::int64_t i = start; i < stop && out.size() < kMaxItems; i += step) out.push_back(i);
+  for (std::int64_t i = start; i < stop && out.size() < kMaxItems; i = wrapAdd(i, step)) {
+    out.push_back(i);
+    if (wrapAdd(i, step) < i) break;  // wrapped around
+  }
   return out;
 }
 
@@ -150,13 +167,13 @@ std::string seq(const Args& params) {
       const std::int64_t start = 1;
       const std::int64_t end = params[0].asInt();
       if (end < start) increment = -1;
-      return joinInts(untilStep(start, end + increment, increment));
+      return joinInts(untilStep(start, wrapAdd(end, increment), increment));
     }
     case 2: {
       const std::int64_t start = params[0].asInt();
       const std::int64_t end = params[1].asInt();
       const std::int64_t step = end < start ? -1 : 1;
-      return joinInts(untilStep(start, end + step, step));
+      return joinInts(untilStep(start, wrapAdd(end, step), step));
     }
     case 3: {
       const std::int64_t start = params[0].asInt();
@@ -166,7 +183,7 @@ std::string seq(const Args& params) {
         increment = -1;
         if (step > 0) return "";
       }
-      return joinInts(untilStep(start, end + increment, step));
+      return joinInts(untilStep(start, wrapAdd(end, increment), step));
     }
     default:
       return "";
@@ -187,27 +204,32 @@ std::int64_t atoi(const std::string& text) {
 }  // namespace
 
 void addNumeric(FunctionMap& f) {
-  f["add1"] = fixed({P::kAny}, [](CallContext&, Args& a) { return int64Value(toInt64(a[0]) + 1); });
+  f["add1"] =
+      fixed({P::kAny}, [](CallContext&, Args& a) { return int64Value(wrapAdd(toInt64(a[0]), 1)); });
   f["add"] = variadic({P::kAny}, [](CallContext&, Args& a) {
     std::int64_t sum = 0;
-    for (const Value& v : a) sum += toInt64(v);
+    for (const Value& v : a) sum = wrapAdd(sum, toInt64(v));
     return int64Value(sum);
   });
-  f["sub"] = fixed({P::kAny, P::kAny},
-                   [](CallContext&, Args& a) { return int64Value(toInt64(a[0]) - toInt64(a[1])); });
+  f["sub"] = fixed({P::kAny, P::kAny}, [](CallContext&, Args& a) {
+    return int64Value(wrapSub(toInt64(a[0]), toInt64(a[1])));
+  });
   f["div"] = fixed({P::kAny, P::kAny}, [](CallContext&, Args& a) {
     const std::int64_t divisor = toInt64(a[1]);
     if (divisor == 0) throw FunctionError("runtime error: integer divide by zero");
-    return int64Value(toInt64(a[0]) / divisor);
+    const std::int64_t dividend = toInt64(a[0]);
+    if (divisor == -1) return int64Value(wrapSub(0, dividend));  // MinInt64 / -1 wraps in Go
+    return int64Value(dividend / divisor);
   });
   f["mod"] = fixed({P::kAny, P::kAny}, [](CallContext&, Args& a) {
     const std::int64_t divisor = toInt64(a[1]);
     if (divisor == 0) throw FunctionError("runtime error: integer divide by zero");
+    if (divisor == -1) return int64Value(0);
     return int64Value(toInt64(a[0]) % divisor);
   });
   f["mul"] = variadic({P::kAny, P::kAny}, [](CallContext&, Args& a) {
     std::int64_t product = toInt64(a[0]);
-    for (std::size_t i = 1; i < a.size(); ++i) product *= toInt64(a[i]);
+    for (std::size_t i = 1; i < a.size(); ++i) product = wrapMul(product, toInt64(a[i]));
     return int64Value(product);
   });
   const auto max = variadic({P::kAny, P::kAny}, [](CallContext&, Args& a) {
