@@ -540,10 +540,7 @@ class State {
       errorf("invalid value; expected " + std::string(paramTypeName(param)));
     }
     if (param == Param::kValue) return value;
-    if (assignable(value, param)) {
-      if (value.kind() == Kind::kNil && param != Param::kAny) return zeroOf(param);
-      return value.unboxed();
-    }
+    if (assignable(value, param)) return value.unboxed();
     const std::string got = value.kind() == Kind::kNil ? "interface {}" : value.typeName();
     errorf("wrong type for value; expected " + std::string(paramTypeName(param)) + "; got " + got);
   }

@@ -42,7 +42,8 @@ std::string_view paramTypeName(Param param) {
   return "interface {}";
 }
 
-Templates::Templates(FunctionMap functions) : functions_(std::move(functions)) {}
+Templates::Templates(FunctionMap functions)
+    : shared_functions_(std::make_shared<const FunctionMap>(std::move(functions))) {}
 Templates::Templates(const Templates& other) = default;
 Templates& Templates::operator=(const Templates& other) = default;
 Templates::Templates(Templates&&) noexcept = default;
@@ -50,7 +51,7 @@ Templates& Templates::operator=(Templates&&) noexcept = default;
 Templates::~Templates() = default;
 
 void Templates::addFunctions(const FunctionMap& functions) {
-  for (const auto& [name, function] : functions) functions_[name] = function;
+  for (const auto& [name, function] : functions) added_functions_[name] = function;
 }
 
 void Templates::setDelimiters(std::string left, std::string right) {
@@ -83,7 +84,12 @@ std::vector<std::string> Templates::names() const {
 }
 
 const Function* Templates::function(std::string_view name) const {
-  if (const auto found = functions_.find(name); found != functions_.end()) return &found->second;
+  if (const auto found = added_functions_.find(name); found != added_functions_.end()) {
+    return &found->second;
+  }
+  if (const auto found = shared_functions_->find(name); found != shared_functions_->end()) {
+    return &found->second;
+  }
   const FunctionMap& builtins = detail::builtinFunctions();
   if (const auto found = builtins.find(name); found != builtins.end()) return &found->second;
   return nullptr;

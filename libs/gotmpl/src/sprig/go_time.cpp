@@ -15,20 +15,6 @@ constexpr std::array<std::string_view, 12> kMonths = {
 constexpr std::array<std::string_view, 7> kDays = {"Sunday",   "Monday", "Tuesday", "Wednesday",
                                                    "Thursday", "Friday", "Saturday"};
 
-std::string readFile(const std::string& path) {
-  std::ifstream stream(path, std::ios::binary);
-  if (!stream) return {};
-  return {std::istreambuf_iterator<char>(stream), std::istreambuf_iterator<char>()};
-}
-
-std::int64_t bigEndian(std::string_view data, std::size_t at, std::size_t width) {
-  std::uint64_t value = 0;
-  for (std::size_t i = 0; i < width; ++i)
-    value = (value << 8U) | static_cast<unsigned char>(data[at + i]);
-  if (width == 4) return static_cast<std::int32_t>(static_cast<std::uint32_t>(value));
-  return static_cast<std::int64_t>(value);
-}
-
 // Days since 1970-01-01 of a civil date, and back (H. Hinnant's algorithms).
 std::int64_t daysFromCivil(std::int64_t y, unsigned m, unsigned d) {
   y -= m <= 2;
@@ -230,73 +216,6 @@ void appendZone(std::string& out, int offset, bool colon, bool seconds, bool sho
 }
 
 }  // namespace
-
-std::optional<Location> loadLocation(const std::string& name) {
-  if (name.empty() || name == "UTC") return Location{"UTC", ""};
-  if (name == "Local") {
-    const char* tz = std::getenv("TZ");
-    if (tz != nullptr && *tz != 0) {
-      if (auto location = loadLocation(*tz == ':' ? tz + 1 : tz))
-        return Location{"Local", location->tzif};
-    }
-    std::string data = readFile("/etc/localtime");
-    if (data.starts_with("TZif")) return Location{"Local", std::move(data)};
-    return Location{"Local", ""};
-  }
-  if (name.find("..") != std::string::npos || name.starts_with("/")) return std::nullopt;
-  std::string data = readFile("/usr/share/zoneinfo/" + name);
-  if (!data.starts_with("TZif")) return std::nullopt;
-  return Location{name, std::move(data)};
-}
-
-ZoneOffset zoneAt(const Location& location, std::int64_t unix_seconds) {
-  std::string_view data = location.tzif;
-  if (data.size() < 44) return {"UTC", 0};
-  const auto counts = [&](std::size_t header) {
-    return std::array<std::int64_t, 6>{
-        bigEndian(data, header + 20, 4), bigEndian(data, header + 24, 4),
-        bigEndian(data, header + 28, 4), bigEndian(data, header + 32, 4),
-        bigEndian(data, header + 36, 4), bigEndian(data, header + 40, 4)};
-  };
-  auto c = counts(0);  // isutcnt, isstdcnt, leapcnt, timecnt, typecnt, charcnt
-  std::size_t header = 0;
-  std::size_t time_width = 4;
-  if (data[4] >= '2') {
-    const std::size_t v1 =
-        44 + static_cast<std::size_t>(c[3] * 5 + c[4] * 6 + c[5] + c[2] * 8 + c[1] + c[0]);
-    if (data.size() >= v1 + 44) {
-      header = v1;
-      time_width = 8;
-      c = counts(header);
-    }
-  }
-  const auto timecnt = static_cast<std::size_t>(c[3]);
-  const auto typecnt = static_cast<std::size_t>(c[4]);
-  const std::size_t times = header + 44;
-  const std::size_t indexes = times + timecnt * time_width;
-  const std::size_t types = indexes + timecnt;
-  const std::size_t names = types + typecnt * 6;
-  if (typecnt == 0 || data.size() < names + static_cast<std::size_t>(c[5])) return {"UTC", 0};
-  std::size_t type = 0;
-  // Before the first transition: the first standard-time type.
-  for (std::size_t t = 0; t < typecnt; ++t) {
-    if (data[types + t * 6 + 4] == 0) {
-      type = t;
-      break;
-    }
-  }
-  for (std::size_t i = 0; i < timecnt; ++i) {
-    if (bigEndian(data, times + i * time_width, time_width) > unix_seconds) break;
-    type = static_cast<unsigned char>(data[indexes + i]);
-  }
-  if (type >= typecnt) return {"UTC", 0};
-  const auto offset = static_cast<int>(bigEndian(data, types + type * 6, 4));
-  const auto abbreviation = static_cast<unsigned char>(data[types + type * 6 + 5]);
-  std::string name;
-  for (std::size_t at = names + abbreviation; at < data.size() && data[at] != 0; ++at)
-    name += data[at];
-  return {name, offset};
-}
 
 std::string formatTime(const GoTime& time, std::string_view layout) {
   const ZoneOffset zone =
@@ -649,100 +568,6 @@ std::optional<GoTime> parseTime(std::string_view full_layout, std::string_view f
     time.seconds = local - zoneAt(location, local).seconds;
   }
   return time;
-}
-
-std::optional<std::int64_t> parseDuration(std::string_view original, std::string* error) {
-  std::string_view text = original;
-  const auto invalid = [&](std::string message) -> std::optional<std::int64_t> {
-    if (error != nullptr) *error = std::move(message);
-    return std::nullopt;
-  };
-  const std::string quoted = "\"" + std::string(original) + "\"";
-  if (text == "0") return 0;
-  bool negative = false;
-  if (!text.empty() && (text[0] == '-' || text[0] == '+')) {
-    negative = text[0] == '-';
-    text.remove_prefix(1);
-  }
-  if (text.empty()) return invalid("time: invalid duration " + quoted);
-  long double total = 0;
-  while (!text.empty()) {
-    std::size_t i = 0;
-    while (i < text.size() && ((text[i] >= '0' && text[i] <= '9') || text[i] == '.')) ++i;
-    if (i == 0 || (i == 1 && text[0] == '.')) return invalid("time: invalid duration " + quoted);
-    const long double value = std::strtold(std::string(text.substr(0, i)).c_str(), nullptr);
-    text.remove_prefix(i);
-    std::size_t j = 0;
-    while (j < text.size() && !((text[j] >= '0' && text[j] <= '9') || text[j] == '.')) ++j;
-    const std::string_view unit = text.substr(0, j);
-    text.remove_prefix(j);
-    long double scale = 0;
-    if (unit == "ns")
-      scale = 1;
-    else if (unit == "us" || unit == "\xC2\xB5s" || unit == "\xCE\xBCs")
-      scale = 1e3L;
-    else if (unit == "ms")
-      scale = 1e6L;
-    else if (unit == "s")
-      scale = 1e9L;
-    else if (unit == "m")
-      scale = 60e9L;
-    else if (unit == "h")
-      scale = 3600e9L;
-    else if (unit.empty())
-      return invalid("time: missing unit in duration " + quoted);
-    else
-      return invalid("time: unknown unit \"" + std::string(unit) + "\" in duration " + quoted);
-    total += value * scale;
-  }
-  if (total > static_cast<long double>(std::numeric_limits<std::int64_t>::max())) {
-    return invalid("time: invalid duration " + quoted);
-  }
-  const auto nanos = static_cast<std::int64_t>(total);
-  return negative ? -nanos : nanos;
-}
-
-std::string durationText(std::int64_t d) {
-  if (d == 0) return "0s";
-  std::uint64_t u = d < 0 ? 0 - static_cast<std::uint64_t>(d) : static_cast<std::uint64_t>(d);
-  std::string out;
-  const auto fraction = [](std::uint64_t value, int digits) {
-    std::string frac;
-    bool print = false;
-    for (int i = 0; i < digits; ++i) {
-      const auto digit = static_cast<char>('0' + value % 10);
-      print = print || digit != '0';
-      if (print) frac.insert(frac.begin(), digit);
-      value /= 10;
-    }
-    return std::make_pair(print ? "." + frac : std::string(), value);
-  };
-  if (u < 1'000'000'000) {
-    int digits = 0;
-    std::string unit;
-    if (u < 1000) {
-      unit = "ns";
-    } else if (u < 1'000'000) {
-      digits = 3;
-      unit = "\xC2\xB5s";
-    } else {
-      digits = 6;
-      unit = "ms";
-    }
-    const auto [frac, whole] = fraction(u, digits);
-    out = std::to_string(whole) + frac + unit;
-  } else {
-    const auto [frac, seconds_total] = fraction(u, 9);
-    const std::uint64_t seconds = seconds_total % 60;
-    const std::uint64_t minutes_total = seconds_total / 60;
-    out = std::to_string(seconds) + frac + "s";
-    if (minutes_total > 0) {
-      out = std::to_string(minutes_total % 60) + "m" + out;
-      const std::uint64_t hours = minutes_total / 60;
-      if (hours > 0) out = std::to_string(hours) + "h" + out;
-    }
-  }
-  return d < 0 ? "-" + out : out;
 }
 
 }  // namespace meshery::gotmpl::sprig

@@ -121,7 +121,10 @@ class Templates {
   void execute(std::string_view name, const Value& data, std::string& out, Budget& budget) const;
 
  private:
-  FunctionMap functions_;
+  // The functions given at construction, shared by every clone (Helm's tpl
+  // clones the set on each call), and those added since, per set.
+  std::shared_ptr<const FunctionMap> shared_functions_;
+  FunctionMap added_functions_;
   std::map<std::string, std::shared_ptr<const detail::Tree>, std::less<>> trees_;
   MissingKey missing_key_ = MissingKey::kDefault;
   std::string left_delimiter_ = "{{";
