@@ -7,7 +7,8 @@
 //	GO111MODULE=off GOPATH=/usr/share/gocode go run tools/gotmpl-reference/main.go tests/golden/gotmpl/*.txt
 //
 // Cases under a folder named "sprig" run with Sprig's functions (which
-// replace some builtins, such as slice); the others with the builtins only.
+// replace some builtins, such as slice); under "golden/helm" also with the
+// functions Helm adds; the others with the builtins only.
 // Each case's "--- output" or "--- error" section is replaced by what Go
 // produced. Cases with a "--- manual" section are left alone (features
 // newer than the Go release Debian ships, checked by hand against the Go
@@ -16,13 +17,76 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"strings"
 	"text/template"
 
 	"github.com/Masterminds/sprig"
+	"sigs.k8s.io/yaml"
 )
+
+// helmFunctions behave as the functions Helm 3 adds to Sprig's
+// (pkg/engine/funcs.go), on the same libraries (sigs.k8s.io/yaml,
+// encoding/json).
+func helmFunctions() template.FuncMap {
+	return template.FuncMap{
+		"toYaml": func(v interface{}) string {
+			data, err := yaml.Marshal(v)
+			if err != nil {
+				return ""
+			}
+			return strings.TrimSuffix(string(data), "\n")
+		},
+		"fromYaml": func(str string) map[string]interface{} {
+			m := map[string]interface{}{}
+			if err := yaml.Unmarshal([]byte(str), &m); err != nil {
+				m["Error"] = err.Error()
+			}
+			return m
+		},
+		"fromYamlArray": func(str string) []interface{} {
+			a := []interface{}{}
+			if err := yaml.Unmarshal([]byte(str), &a); err != nil {
+				a = []interface{}{err.Error()}
+			}
+			return a
+		},
+		"toJson": func(v interface{}) string {
+			data, err := json.Marshal(v)
+			if err != nil {
+				return ""
+			}
+			return string(data)
+		},
+		"fromJson": func(str string) map[string]interface{} {
+			m := map[string]interface{}{}
+			if err := json.Unmarshal([]byte(str), &m); err != nil {
+				m["Error"] = err.Error()
+			}
+			return m
+		},
+		"fromJsonArray": func(str string) []interface{} {
+			a := []interface{}{}
+			if err := json.Unmarshal([]byte(str), &a); err != nil {
+				a = []interface{}{err.Error()}
+			}
+			return a
+		},
+		"required": func(warn string, val interface{}) (interface{}, error) {
+			if val == nil {
+				return val, errors.New("HELM_ERR_START" + warn + "HELM_ERR_END")
+			} else if s, ok := val.(string); ok && s == "" {
+				return val, errors.New("HELM_ERR_START" + warn + "HELM_ERR_END")
+			}
+			return val, nil
+		},
+		"lookup": func(string, string, string, string) (map[string]interface{}, error) {
+			return map[string]interface{}{}, nil
+		},
+	}
+}
 
 type section struct {
 	name string
@@ -73,7 +137,7 @@ func parseFile(text string) (header string, cases []*testCase) {
 	return header, cases
 }
 
-func run(c *testCase, withSprig bool) (string, string) {
+func run(c *testCase, withSprig, withHelm bool) (string, string) {
 	tmpl, _ := c.get("template")
 	data := map[string]interface{}{}
 	if raw, ok := c.get("data"); ok {
@@ -84,6 +148,9 @@ func run(c *testCase, withSprig bool) (string, string) {
 	t := template.New("test")
 	if withSprig {
 		t.Funcs(sprig.TxtFuncMap())
+	}
+	if withHelm {
+		t.Funcs(helmFunctions())
 	}
 	if options, ok := c.get("options"); ok {
 		for _, option := range strings.Fields(options) {
@@ -126,7 +193,8 @@ func main() {
 			if _, manual := c.get("manual"); manual {
 				continue
 			}
-			output, failure := run(c, strings.Contains(path, "sprig"))
+			helm := strings.Contains(path, "golden/helm")
+			output, failure := run(c, strings.Contains(path, "sprig") || helm, helm)
 			kept := c.sections[:0]
 			for _, s := range c.sections {
 				if s.name != "output" && s.name != "error" {

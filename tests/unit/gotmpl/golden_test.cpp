@@ -1,4 +1,5 @@
-// Data-driven cases: tests/golden/gotmpl/*.txt, each holding many cases
+// Data-driven cases: tests/golden/{gotmpl,sprig,helm}/*.txt (builtins only;
+// with Sprig's functions; with Sprig's and Helm's), each holding many cases
 // ("=== name", then "--- template", "--- data" (JSON), "--- options",
 // "--- output" or "--- error"). The expected results come from Go's own
 // text/template (tools/gotmpl-reference), so this checks the engine against
@@ -16,6 +17,7 @@
 #include "meshery/gotmpl/json_value.hpp"
 #include "meshery/gotmpl/sprig.hpp"
 #include "meshery/gotmpl/templates.hpp"
+#include "meshery/helm/functions.hpp"
 
 namespace meshery::gotmpl {
 namespace {
@@ -97,7 +99,12 @@ TEST_P(GoTemplateGolden, MatchesGo) {
   sprig_options.random = [](std::uint8_t* bytes, std::size_t size) {
     for (std::size_t i = 0; i < size; ++i) bytes[i] = static_cast<std::uint8_t>(i * 37 + 11);
   };
-  Templates templates(golden.folder == "sprig" ? sprigFunctions(sprig_options) : FunctionMap{});
+  FunctionMap functions;
+  if (golden.folder != "gotmpl") functions = sprigFunctions(sprig_options);
+  if (golden.folder == "helm") {
+    for (auto& [name, function] : helm::helmFunctions()) functions[name] = std::move(function);
+  }
+  Templates templates(std::move(functions));
   if (const auto* options = section("options")) {
     if (*options == "missingkey=zero") templates.setMissingKey(MissingKey::kZero);
     if (*options == "missingkey=error") templates.setMissingKey(MissingKey::kError);
@@ -132,6 +139,7 @@ const auto kCaseName = [](const auto& case_info) {
 INSTANTIATE_TEST_SUITE_P(Go, GoTemplateGolden, ::testing::ValuesIn(allCases("gotmpl")), kCaseName);
 INSTANTIATE_TEST_SUITE_P(Sprig, GoTemplateGolden, ::testing::ValuesIn(allCases("sprig")),
                          kCaseName);
+INSTANTIATE_TEST_SUITE_P(Helm, GoTemplateGolden, ::testing::ValuesIn(allCases("helm")), kCaseName);
 
 // Every function of Sprig's TxtFuncMap (v3.2.3), but env and expandenv,
 // which Helm removes, and getHostByName, which would query DNS.
