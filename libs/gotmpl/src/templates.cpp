@@ -87,8 +87,10 @@ const Function* Templates::function(std::string_view name) const {
   if (const auto found = added_functions_.find(name); found != added_functions_.end()) {
     return &found->second;
   }
-  if (const auto found = shared_functions_->find(name); found != shared_functions_->end()) {
-    return &found->second;
+  if (shared_functions_) {
+    if (const auto found = shared_functions_->find(name); found != shared_functions_->end()) {
+      return &found->second;
+    }
   }
   const FunctionMap& builtins = detail::builtinFunctions();
   if (const auto found = builtins.find(name); found != builtins.end()) return &found->second;

@@ -73,7 +73,9 @@ class ExecError : public Error {
 /// A set of named templates with their functions and options: Go's
 /// *template.Template with its associated templates. Copying clones it (Go's
 /// Clone): parsed templates are shared, functions and later parses are not.
-/// Execution is const and thread-safe; parse and the setters are not.
+/// Execution is const and may run on several threads at once with distinct
+/// data (functions such as Sprig's `set` change the maps they are given);
+/// parse and the setters are not thread-safe.
 class Templates {
  public:
   /// The builtins (and, or, not, len, index, slice, print, printf, println,
