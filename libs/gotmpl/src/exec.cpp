@@ -434,6 +434,15 @@ class State {
         receiver.boxed() || receiver.kind() == Kind::kNil ? "interface {}" : receiver.typeName();
     if (receiver.kind() == Kind::kNil) errorf("nil pointer evaluating " + type + "." + name);
     const bool has_args = !args.empty() || final != nullptr;
+    // Methods of named slice and map types come before map keys, as in Go.
+    const MethodLookup* methods = receiver.kind() == Kind::kMap    ? &receiver.asMap().methods
+                                  : receiver.kind() == Kind::kList ? &receiver.asList().methods
+                                                                   : nullptr;
+    if (methods != nullptr && *methods) {
+      if (const auto method = (*methods)(receiver.unboxed(), name)) {
+        return evalCall(dot, *method, false, node, name, args, final);
+      }
+    }
     if (receiver.kind() == Kind::kObject) {
       const Object& object = receiver.asObject();
       if (const auto method = object.method(name)) {

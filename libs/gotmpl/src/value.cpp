@@ -202,6 +202,7 @@ std::string Value::typeName() const {
     case Kind::kString:
       return "string";
     case Kind::kList:
+      if (!asList().type_name.empty()) return asList().type_name;
       return "[]" + std::string(elemTypeName(asList().elem));
     case Kind::kMap: {
       const MapData& map = asMap();

@@ -42,11 +42,18 @@ enum class IntType : std::uint8_t { kInt, kInt64, kInt32, kUint8, kUint64 };
 /// The element type of a list or map, for %T and for zero values.
 enum class ElemType : std::uint8_t { kInterface, kString, kInt, kInterfaceList };
 
+/// The methods of a named slice or map type (Helm's chartutil.VersionSet
+/// has Has, its files type Get and Glob): the method `name` bound to
+/// `self`, or nullopt.
+using MethodLookup = std::function<std::optional<Function>(const Value& self, std::string_view name)>;
+
 /// A slice: items and their Go element type.
 struct ListData {
   std::vector<Value> items;
   ElemType elem = ElemType::kInterface;
-  bool is_nil = false;  ///< a nil slice: empty, and "[]T(nil)" for %#v
+  bool is_nil = false;    ///< a nil slice: empty, and "[]T(nil)" for %#v
+  std::string type_name;  ///< a named type's name for %T; empty: "[]T"
+  MethodLookup methods;   ///< a named type's methods; empty: none
 };
 
 /// A map with string keys, iterated in sorted order as templates do. Shared
@@ -58,6 +65,7 @@ struct MapData {
   ElemType elem = ElemType::kInterface;
   std::string type_name;  ///< empty: "map[string]interface {}" / "map[string]string"
   bool is_nil = false;    ///< a nil map: reads as empty, writes fail as in Go
+  MethodLookup methods;   ///< a named type's methods, found before keys as Go does
 };
 
 /// A Go struct or pointer to struct as templates see it: named fields and
