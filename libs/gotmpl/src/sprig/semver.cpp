@@ -358,6 +358,15 @@ class VersionObject : public Object {
 
 }  // namespace
 
+bool parsesAsSemver(const std::string& version) {
+  try {
+    parseVersion(version);
+    return true;
+  } catch (const FunctionError&) {
+    return false;
+  }
+}
+
 void addSemver(FunctionMap& f) {
   f["semver"] = fixed({P::kString}, [](CallContext&, Args& a) {
     return Value::object(std::make_shared<VersionObject>(parseVersion(a[0].asString())));
@@ -370,3 +379,9 @@ void addSemver(FunctionMap& f) {
 }
 
 }  // namespace meshery::gotmpl::sprig
+
+namespace meshery::gotmpl {
+
+bool isSemver(const std::string& version) { return sprig::parsesAsSemver(version); }
+
+}  // namespace meshery::gotmpl

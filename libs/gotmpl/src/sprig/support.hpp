@@ -67,6 +67,7 @@ void addEncoding(FunctionMap& functions);
 void addRegex(FunctionMap& functions);
 void addPaths(FunctionMap& functions);
 void addSemver(FunctionMap& functions);
+bool parsesAsSemver(const std::string& version);
 void addUrls(FunctionMap& functions);
 void addCase(FunctionMap& functions);
 void addDates(FunctionMap& functions, const SprigOptions& options);

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <string>
 
 #include "meshery/gotmpl/function.hpp"
 
@@ -25,5 +26,9 @@ struct SprigOptions {
 /// (RE2, as Go's regexp), paths, URLs, semantic versions, JSON. It replaces
 /// the builtin `slice` with Sprig's own, as Helm's does.
 FunctionMap sprigFunctions(const SprigOptions& options = {});
+
+/// Whether Masterminds/semver's NewVersion (what `semver` uses) accepts
+/// `version` ("1.2.3", "v1.2", "1.0.0-rc.1+build").
+bool isSemver(const std::string& version);
 
 }  // namespace meshery::gotmpl
