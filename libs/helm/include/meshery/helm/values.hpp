@@ -1,0 +1,19 @@
+#pragma once
+
+// Helm's values: a chart's defaults coalesced with what the user gives, for
+// the chart and each chart it depends on (chartutil.CoalesceValues).
+
+#include <nlohmann/json.hpp>
+
+#include "meshery/helm/chart.hpp"
+
+namespace meshery::helm {
+
+/// chartutil.CoalesceValues: `user` over the chart's values.yaml, then each
+/// dependency's values under its name, recursively. Higher levels win;
+/// scalars and lists are replaced, maps merged; a null in `user` removes
+/// the key; `global` is copied down into every dependency (the parent's
+/// globals win). Returns the values a render of `chart` sees as .Values.
+nlohmann::json coalesceValues(const Chart& chart, const nlohmann::json& user);
+
+}  // namespace meshery::helm
