@@ -10,6 +10,7 @@
 #include <iterator>
 
 #include "meshery/core/error.hpp"
+#include "meshery/helm/manifests.hpp"
 #include "meshery/helm/values.hpp"
 
 namespace meshery::helm {
@@ -81,6 +82,20 @@ TEST(HelmRender, EveryManifestOfHelmsSubchartGoldenIsRenderedTheSame) {
     at = line_end;
   }
   EXPECT_GE(sections, 8U);
+}
+
+// `helm template` on Helm's subchart test chart, byte for byte against its
+// goldens (cases.tsv: template.txt, template-skip-tests.txt,
+// template-with-crds.txt).
+TEST(HelmTemplate, PrintsWhatHelmPrints) {
+  if (!fs::exists(fixtures())) GTEST_SKIP() << "../shared/fixtures/helm is absent";
+  const Chart chart = loadChart(directoryFiles(fixtures() / "testcharts" / "subchart"));
+  const auto rendered = renderChart(chart, coalesceValues(chart, nlohmann::json::object()));
+  EXPECT_EQ(templateOutput(chart, rendered), readFile(fixtures() / "output" / "template.txt"));
+  EXPECT_EQ(templateOutput(chart, rendered, {.include_crds = false, .skip_tests = true}),
+            readFile(fixtures() / "output" / "template-skip-tests.txt"));
+  EXPECT_EQ(templateOutput(chart, rendered, {.include_crds = true, .skip_tests = false}),
+            readFile(fixtures() / "output" / "template-with-crds.txt"));
 }
 
 Chart chartOf(std::vector<archive::Entry> templates, std::string values = "") {

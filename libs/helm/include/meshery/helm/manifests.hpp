@@ -1,0 +1,42 @@
+#pragma once
+
+// What `helm template` prints: the rendered manifests split into
+// documents, sorted in Helm's install order, hooks last, each under a
+// "# Source:" line.
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "meshery/helm/chart.hpp"
+
+namespace meshery::helm {
+
+/// One document of a rendered template.
+struct Manifest {
+  std::string source;   ///< the template's path ("app/templates/service.yaml")
+  std::string content;  ///< the document, trimmed
+  std::string kind;     ///< its kind ("" when it has none)
+  bool hook = false;    ///< annotated helm.sh/hook
+  bool test = false;    ///< a test hook (helm.sh/hook: test...)
+};
+
+struct TemplateOutputOptions {
+  bool include_crds = false;  ///< --include-crds: the charts' crds/ files first
+  bool skip_tests = false;    ///< --skip-tests
+};
+
+/// releaseutil.SplitManifests and SortManifests over rendered templates
+/// (NOTES.txt and partials left out): generic manifests in Helm's install
+/// order (kinds it knows by rank, others after by name, ties in file then
+/// document order), and hooks apart, sorted the same way. Throws
+/// Error(kInvalidArgument) "YAML parse error on FILE: ..." for a document
+/// that is not YAML.
+std::pair<std::vector<Manifest>, std::vector<Manifest>> sortManifests(
+    const std::map<std::string, std::string>& rendered);
+
+/// The text `helm template` prints for `chart` rendered as `rendered`.
+std::string templateOutput(const Chart& chart, const std::map<std::string, std::string>& rendered,
+                           const TemplateOutputOptions& options = {});
+
+}  // namespace meshery::helm
