@@ -119,7 +119,12 @@ Value collect(const Chart& chart, const Value& parent, const std::string& path, 
         collect(dependency, scope, path + "/charts/" + dependency.name(), false, out);
   }
   scope.asMap().entries["Subcharts"] = mapOf(std::move(subcharts));
+  // A library chart lends its partials only (Helm's isTemplateValid).
+  const bool library = chart.type() == "library";
   for (const auto& file : chart.templates) {
+    const std::size_t slash = file.name.rfind('/');
+    const bool partial = file.name.compare(slash == std::string::npos ? 0 : slash + 1, 1, "_") == 0;
+    if (library && !partial) continue;
     out[path + "/" + file.name] = Renderable{file.data, scope, path + "/templates"};
   }
   return scope;

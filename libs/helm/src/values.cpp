@@ -1,5 +1,9 @@
 #include "meshery/helm/values.hpp"
 
+#include <charconv>
+
+#include "meshery/core/error.hpp"
+
 namespace meshery::helm {
 namespace {
 
@@ -88,6 +92,66 @@ nlohmann::json coalesceValues(const Chart& chart, const nlohmann::json& user) {
   Json values = user.is_object() ? user : Json::object();
   coalesce(chart, values, false);
   return values;
+}
+
+void mergeValues(nlohmann::json& base, const nlohmann::json& overrides) {
+  if (!overrides.is_object()) return;
+  if (!base.is_object()) base = nlohmann::json::object();
+  for (const auto& [key, value] : overrides.items()) {
+    if (value.is_object() && base.contains(key) && base[key].is_object()) {
+      mergeValues(base[key], value);
+    } else {
+      base[key] = value;
+    }
+  }
+}
+
+nlohmann::json parseSetValues(std::string_view text, bool as_strings) {
+  nlohmann::json out = nlohmann::json::object();
+  std::size_t at = 0;
+  while (at <= text.size()) {
+    const std::size_t comma = text.find(',', at);
+    const std::string_view pair =
+        text.substr(at, comma == std::string_view::npos ? std::string_view::npos : comma - at);
+    const std::size_t equals = pair.find('=');
+    if (equals == std::string_view::npos) {
+      throw Error(ErrorCode::kInvalidArgument, "key \"" + std::string(pair) + "\" has no value",
+                  "A --set value must read key=value.", "Write it as --set path.to.key=value.");
+    }
+    const std::string_view key = pair.substr(0, equals);
+    const std::string value(pair.substr(equals + 1));
+    nlohmann::json typed = value;
+    if (!as_strings) {
+      std::int64_t number = 0;
+      const auto result = std::from_chars(value.data(), value.data() + value.size(), number);
+      if (value == "true" || value == "false") {
+        typed = value == "true";
+      } else if (value == "null") {
+        typed = nullptr;
+      } else if (!value.empty() && result.ec == std::errc() &&
+                 result.ptr == value.data() + value.size() &&
+                 !(value.size() > 1 && value[0] == '0')) {
+        typed = number;
+      }
+    }
+    nlohmann::json* node = &out;
+    std::size_t part_start = 0;
+    for (;;) {
+      const std::size_t dot = key.find('.', part_start);
+      const std::string part(key.substr(
+          part_start, dot == std::string_view::npos ? std::string_view::npos : dot - part_start));
+      if (dot == std::string_view::npos) {
+        (*node)[part] = typed;
+        break;
+      }
+      if (!(*node)[part].is_object()) (*node)[part] = nlohmann::json::object();
+      node = &(*node)[part];
+      part_start = dot + 1;
+    }
+    if (comma == std::string_view::npos) break;
+    at = comma + 1;
+  }
+  return out;
 }
 
 }  // namespace meshery::helm

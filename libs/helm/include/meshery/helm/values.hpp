@@ -16,4 +16,13 @@ namespace meshery::helm {
 /// globals win). Returns the values a render of `chart` sees as .Values.
 nlohmann::json coalesceValues(const Chart& chart, const nlohmann::json& user);
 
+/// Helm's mergeMaps for user values (-f files left to right, then --set):
+/// maps merge key by key, anything else in `overrides` replaces.
+void mergeValues(nlohmann::json& base, const nlohmann::json& overrides);
+
+/// Helm's strvals for `--set a.b=c,d=e` (`as_strings` for --set-string):
+/// dotted keys nest; true/false, null and decimal integers are typed unless
+/// `as_strings`. Throws Error(kInvalidArgument) for a pair without "=".
+nlohmann::json parseSetValues(std::string_view text, bool as_strings = false);
+
 }  // namespace meshery::helm
