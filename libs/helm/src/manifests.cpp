@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "meshery/core/error.hpp"
+#include "meshery/helm/render_objects.hpp"
 #include "meshery/yaml/yaml.hpp"
 
 namespace meshery::helm {
@@ -160,11 +161,32 @@ std::string templateOutput(const Chart& chart, const std::map<std::string, std::
     add_crds(add_crds, chart, chart.name());
   }
   const auto [generic, hooks] = sortManifests(rendered);
-  for (const auto& manifest : generic)
-    out += "---\n# Source: " + manifest.source + "\n" + manifest.content + "\n";
+  std::vector<const Manifest*> printed;
+  for (const auto& manifest : generic) printed.push_back(&manifest);
   for (const auto& manifest : hooks) {
-    if (options.skip_tests && manifest.test) continue;
-    out += "---\n# Source: " + manifest.source + "\n" + manifest.content + "\n";
+    if (!(options.skip_tests && manifest.test)) printed.push_back(&manifest);
+  }
+  if (options.show_only.empty()) {
+    for (const Manifest* manifest : printed) {
+      out += "---\n# Source: " + manifest->source + "\n" + manifest->content + "\n";
+    }
+    return out;
+  }
+  // --show-only filters what would be printed (CRDs never), pattern by pattern.
+  out.clear();
+  for (const auto& pattern : options.show_only) {
+    bool found = false;
+    for (const Manifest* manifest : printed) {
+      const std::size_t slash = manifest->source.find('/');
+      if (!globMatch(pattern, manifest->source.substr(slash + 1))) continue;
+      out += "---\n# Source: " + manifest->source + "\n" + manifest->content + "\n";
+      found = true;
+    }
+    if (!found) {
+      throw Error(ErrorCode::kNotFound, "could not find template " + pattern + " in chart",
+                  "No rendered manifest has that path.",
+                  "Give a path as listed under \"# Source:\", after the chart's name.");
+    }
   }
   return out;
 }

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "meshery/core/error.hpp"
+#include "meshery/gotmpl/sprig.hpp"
 #include "meshery/helm/manifests.hpp"
 #include "meshery/helm/render.hpp"
 #include "meshery/helm/values.hpp"
@@ -117,6 +118,12 @@ std::string helmTemplate(const std::vector<std::string>& args, std::string& skip
       output.include_crds = true;
     } else if (arg == "--skip-tests") {
       output.skip_tests = true;
+    } else if (arg == "--show-only") {
+      output.show_only.push_back(next());
+    } else if (arg.starts_with("--name-template=")) {
+      gotmpl::Templates name_template(gotmpl::sprigFunctions());
+      name_template.parse("name-template", arg.substr(16));
+      options.release_name = name_template.execute("name-template", gotmpl::Value());
     } else if (arg.starts_with("--")) {
       skip = arg + " is not supported yet";
       return "";

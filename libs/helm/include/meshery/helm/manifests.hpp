@@ -24,6 +24,9 @@ struct Manifest {
 struct TemplateOutputOptions {
   bool include_crds = false;  ///< --include-crds: the charts' crds/ files first
   bool skip_tests = false;    ///< --skip-tests
+  /// --show-only: only the manifests whose path after the chart's name
+  /// ("templates/service.yaml") matches one of these globs, in this order.
+  std::vector<std::string> show_only;
 };
 
 /// releaseutil.SplitManifests and SortManifests over rendered templates
@@ -36,6 +39,8 @@ std::pair<std::vector<Manifest>, std::vector<Manifest>> sortManifests(
     const std::map<std::string, std::string>& rendered);
 
 /// The text `helm template` prints for `chart` rendered as `rendered`.
+/// Throws Error(kNotFound) "could not find template PATTERN in chart" when
+/// a --show-only pattern matches nothing.
 std::string templateOutput(const Chart& chart, const std::map<std::string, std::string>& rendered,
                            const TemplateOutputOptions& options = {});
 
