@@ -94,6 +94,80 @@ nlohmann::json coalesceValues(const Chart& chart, const nlohmann::json& user) {
   return values;
 }
 
+namespace {
+
+// The value at a dotted path ("sub.enabled") of `values`, or null.
+const nlohmann::json* pathValue(const nlohmann::json& values, const std::string& path) {
+  const nlohmann::json* node = &values;
+  std::size_t at = 0;
+  for (;;) {
+    const std::size_t dot = path.find('.', at);
+    const std::string key =
+        path.substr(at, dot == std::string::npos ? std::string::npos : dot - at);
+    if (!node->is_object() || !node->contains(key)) return nullptr;
+    node = &(*node)[key];
+    if (dot == std::string::npos) return node;
+    at = dot + 1;
+  }
+}
+
+// processDependencyEnabled over one level, then the enabled ones.
+void prune(Chart& chart, const nlohmann::json& values, const std::string& prefix) {
+  const nlohmann::json declared = chart.metadata.value("dependencies", nlohmann::json::array());
+  std::vector<Chart> kept;
+  for (Chart& dependency : chart.dependencies) {
+    bool enabled = true;
+    for (const auto& declaration : declared) {
+      if (!declaration.is_object() || declaration.value("name", "") != dependency.name()) continue;
+      const std::string alias = declaration.value("alias", "");
+      if (!alias.empty()) dependency.metadata["name"] = alias;
+      bool decided = false;
+      const std::string conditions = declaration.value("condition", "");
+      std::size_t at = 0;
+      while (!conditions.empty() && at <= conditions.size()) {
+        const std::size_t comma = conditions.find(',', at);
+        std::string condition =
+            conditions.substr(at, comma == std::string::npos ? std::string::npos : comma - at);
+        condition.erase(0, condition.find_first_not_of(' '));
+        condition.erase(condition.find_last_not_of(' ') + 1);
+        const nlohmann::json* value = pathValue(values, prefix + condition);
+        if (value != nullptr && value->is_boolean()) {
+          enabled = value->get<bool>();
+          decided = true;
+          break;
+        }
+        if (comma == std::string::npos) break;
+        at = comma + 1;
+      }
+      if (!decided && declaration.contains("tags") && declaration["tags"].is_array()) {
+        bool any_true = false;
+        bool any_false = false;
+        const nlohmann::json* tags = pathValue(values, "tags");
+        for (const auto& tag : declaration["tags"]) {
+          if (tags == nullptr || !tag.is_string()) continue;
+          const nlohmann::json* value = pathValue(*tags, tag.get<std::string>());
+          if (value != nullptr && value->is_boolean())
+            (value->get<bool>() ? any_true : any_false) = true;
+        }
+        if (any_false && !any_true) enabled = false;
+      }
+      break;
+    }
+    if (enabled) kept.push_back(std::move(dependency));
+  }
+  chart.dependencies = std::move(kept);
+  for (Chart& dependency : chart.dependencies)
+    prune(dependency, values, prefix + dependency.name() + ".");
+}
+
+}  // namespace
+
+Chart enabledDependencies(Chart chart, const nlohmann::json& user) {
+  const nlohmann::json values = coalesceValues(chart, user);
+  prune(chart, values, "");
+  return chart;
+}
+
 void mergeValues(nlohmann::json& base, const nlohmann::json& overrides) {
   if (!overrides.is_object()) return;
   if (!base.is_object()) base = nlohmann::json::object();

@@ -132,7 +132,7 @@ std::string helmTemplate(const std::vector<std::string>& args, std::string& skip
     }
   }
   try {
-    const Chart chart = loadChart(directoryFiles(chart_path));
+    const Chart chart = enabledDependencies(loadChart(directoryFiles(chart_path)), user);
     return templateOutput(chart, renderChart(chart, coalesceValues(chart, user), options), output);
   } catch (const Error& error) {
     return "Error: " + error.message() + "\n";

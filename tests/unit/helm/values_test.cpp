@@ -69,3 +69,49 @@ TEST(HelmValues, GlobalsFlowDownAndTheParentsWin) {
 
 }  // namespace
 }  // namespace meshery::helm
+
+namespace meshery::helm {
+namespace {
+
+Chart parentWith(std::string dependencies, std::string values) {
+  std::vector<archive::Entry> files = {
+      {"Chart.yaml",
+       "apiVersion: v2\nname: parent\nversion: 1.0.0\ndependencies:\n" + dependencies},
+      {"values.yaml", std::move(values)},
+      {"charts/a/Chart.yaml", "apiVersion: v2\nname: a\nversion: 0.1.0"},
+      {"charts/b/Chart.yaml", "apiVersion: v2\nname: b\nversion: 0.1.0"}};
+  return loadChart(std::move(files));
+}
+
+std::vector<std::string> namesOf(const Chart& chart) {
+  std::vector<std::string> names;
+  for (const auto& dependency : chart.dependencies) names.push_back(dependency.name());
+  return names;
+}
+
+TEST(HelmDependencies, ConditionsDecideFirstThenTags) {
+  const std::string declared =
+      "- {name: a, condition: a.enabled}\n- {name: b, condition: 'missing.path, b.active', tags: "
+      "[back]}\n";
+  EXPECT_EQ(namesOf(enabledDependencies(parentWith(declared, "a: {enabled: false}"), {})),
+            std::vector<std::string>{"b"});
+  EXPECT_EQ(namesOf(enabledDependencies(parentWith(declared, "b: {active: false}"), {})),
+            std::vector<std::string>{"a"});
+  // A condition that is set wins over tags; without one, a false tag disables.
+  EXPECT_EQ(
+      namesOf(enabledDependencies(parentWith(declared, "tags: {back: false}\nb: {active: true}"), {})),
+      (std::vector<std::string>{"a", "b"}));
+  EXPECT_EQ(namesOf(enabledDependencies(parentWith(declared, "tags: {back: false}"), {})),
+            std::vector<std::string>{"a"});
+  // The user's values count.
+  EXPECT_EQ(namesOf(enabledDependencies(parentWith(declared, ""), {{"a", {{"enabled", false}}}})),
+            std::vector<std::string>{"b"});
+}
+
+TEST(HelmDependencies, AnAliasRenamesTheDependency) {
+  const Chart chart = enabledDependencies(parentWith("- {name: a, alias: first}\n", ""), {});
+  EXPECT_EQ(namesOf(chart), (std::vector<std::string>{"first", "b"}));
+}
+
+}  // namespace
+}  // namespace meshery::helm

@@ -16,6 +16,13 @@ namespace meshery::helm {
 /// globals win). Returns the values a render of `chart` sees as .Values.
 nlohmann::json coalesceValues(const Chart& chart, const nlohmann::json& user);
 
+/// Helm's ProcessDependencies for rendering: dependencies named in
+/// Chart.yaml take their alias as name, and those disabled by their
+/// `condition` (the first of its comma-separated value paths that holds a
+/// bool decides) or, without one, by their `tags` (under `tags:` in the
+/// values) are removed, at every level. `user` are the user's values.
+Chart enabledDependencies(Chart chart, const nlohmann::json& user);
+
 /// Helm's mergeMaps for user values (-f files left to right, then --set):
 /// maps merge key by key, anything else in `overrides` replaces.
 void mergeValues(nlohmann::json& base, const nlohmann::json& overrides);
