@@ -1,6 +1,7 @@
 #include "meshery/helm/manifests.hpp"
 
 #include <algorithm>
+#include <future>
 
 #include "meshery/core/error.hpp"
 #include "meshery/helm/render_objects.hpp"
@@ -107,41 +108,56 @@ bool isPartial(const std::string& path) {
   return path.compare(slash == std::string::npos ? 0 : slash + 1, 1, "_") == 0;
 }
 
+// The kind and hook annotations of one document (Helm's SimpleHead).
+void readHead(Manifest& manifest) {
+  nlohmann::json head;
+  try {
+    head = yaml::parse(manifest.content);
+  } catch (const Error& error) {
+    throw Error(ErrorCode::kInvalidArgument,
+                "YAML parse error on " + manifest.source +
+                    ": error converting YAML to JSON: " + error.message(),
+                "A template rendered text that is not YAML.",
+                "Fix the template so it renders YAML.");
+  }
+  if (!head.is_object()) return;
+  if (head.contains("kind") && head["kind"].is_string())
+    manifest.kind = head["kind"].get<std::string>();
+  const auto metadata = head.find("metadata");
+  if (metadata != head.end() && metadata->is_object() && metadata->contains("annotations") &&
+      (*metadata)["annotations"].is_object() &&
+      (*metadata)["annotations"].contains("helm.sh/hook")) {
+    manifest.hook = true;
+    const auto& hook = (*metadata)["annotations"]["helm.sh/hook"];
+    manifest.test = hook.is_string() && hook.get<std::string>().find("test") != std::string::npos;
+  }
+}
+
 }  // namespace
 
 std::pair<std::vector<Manifest>, std::vector<Manifest>> sortManifests(
     const std::map<std::string, std::string>& rendered) {
-  std::vector<Manifest> generic;
-  std::vector<Manifest> hooks;
+  std::vector<Manifest> all;
   for (const auto& [path, content] : rendered) {
     if (isPartial(path) || path.ends_with("NOTES.txt") || trim(content).empty()) continue;
-    for (auto& document : splitManifests(content)) {
-      nlohmann::json head;
-      try {
-        head = yaml::parse(document);
-      } catch (const Error& error) {
-        throw Error(
-            ErrorCode::kInvalidArgument,
-            "YAML parse error on " + path + ": error converting YAML to JSON: " + error.message(),
-            "A template rendered text that is not YAML.", "Fix the template so it renders YAML.");
-      }
-      Manifest manifest{path, std::move(document), "", false, false};
-      if (head.is_object()) {
-        if (head.contains("kind") && head["kind"].is_string())
-          manifest.kind = head["kind"].get<std::string>();
-        const auto metadata = head.find("metadata");
-        if (metadata != head.end() && metadata->is_object() && metadata->contains("annotations") &&
-            (*metadata)["annotations"].is_object() &&
-            (*metadata)["annotations"].contains("helm.sh/hook")) {
-          manifest.hook = true;
-          const auto& hook = (*metadata)["annotations"]["helm.sh/hook"];
-          const std::string events = hook.is_string() ? hook.get<std::string>() : "";
-          manifest.test = events.find("test") != std::string::npos;
-        }
-      }
-      (manifest.hook ? hooks : generic).push_back(std::move(manifest));
-    }
+    for (auto& document : splitManifests(content))
+      all.push_back(Manifest{path, std::move(document), "", false, false});
   }
+  // Reading the heads is YAML parsing, the costliest step: half on another thread.
+  const std::size_t half = all.size() / 2;
+  auto second = std::async(std::launch::async, [&all, half] {
+    for (std::size_t i = half; i < all.size(); ++i) readHead(all[i]);
+  });
+  try {
+    for (std::size_t i = 0; i < half; ++i) readHead(all[i]);
+  } catch (...) {
+    second.wait();
+    throw;
+  }
+  second.get();
+  std::vector<Manifest> generic;
+  std::vector<Manifest> hooks;
+  for (auto& manifest : all) (manifest.hook ? hooks : generic).push_back(std::move(manifest));
   sortByKind(generic);
   sortByKind(hooks);
   return {std::move(generic), std::move(hooks)};
