@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "helm_test_support.hpp"
 #include "meshery/archive/archive.hpp"
 #include "meshery/core/error.hpp"
 #include "meshery/helm/chart.hpp"
@@ -14,24 +15,9 @@ namespace meshery::helm {
 namespace {
 
 namespace fs = std::filesystem;
-
-fs::path fixtures() {
-  return fs::path(MESHERY_TEST_SOURCE_DIR) / ".." / "shared" / "fixtures" / "helm" / "v3.19.5";
-}
-
-std::string readFile(const fs::path& path) {
-  std::ifstream stream(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(stream), std::istreambuf_iterator<char>()};
-}
-
-std::vector<archive::Entry> directoryFiles(const fs::path& root) {
-  std::vector<archive::Entry> files;
-  for (const auto& entry : fs::recursive_directory_iterator(root)) {
-    if (!entry.is_regular_file()) continue;
-    files.push_back({fs::relative(entry.path(), root).generic_string(), readFile(entry.path())});
-  }
-  return files;
-}
+using testing::directoryFiles;
+using testing::fixtures;
+using testing::readFile;
 
 std::string loadError(std::vector<archive::Entry> files) {
   try {

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "helm_test_support.hpp"
 #include "meshery/core/error.hpp"
 #include "meshery/helm/manifests.hpp"
 #include "meshery/helm/values.hpp"
@@ -17,25 +18,9 @@ namespace meshery::helm {
 namespace {
 
 namespace fs = std::filesystem;
-
-fs::path fixtures() {
-  return fs::path(MESHERY_TEST_SOURCE_DIR) / ".." / "shared" / "fixtures" / "helm" / "v3.19.5";
-}
-
-std::string readFile(const fs::path& path) {
-  std::ifstream stream(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(stream), std::istreambuf_iterator<char>()};
-}
-
-std::vector<archive::Entry> directoryFiles(const fs::path& root) {
-  std::vector<archive::Entry> files;
-  for (const auto& entry : fs::recursive_directory_iterator(root)) {
-    if (entry.is_regular_file()) {
-      files.push_back({fs::relative(entry.path(), root).generic_string(), readFile(entry.path())});
-    }
-  }
-  return files;
-}
+using testing::directoryFiles;
+using testing::fixtures;
+using testing::readFile;
 
 std::string trim(std::string_view text) {
   const std::size_t start = text.find_first_not_of(" \t\r\n");

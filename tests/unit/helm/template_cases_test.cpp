@@ -9,6 +9,7 @@
 #include <iterator>
 #include <sstream>
 
+#include "helm_test_support.hpp"
 #include "meshery/core/error.hpp"
 #include "meshery/gotmpl/sprig.hpp"
 #include "meshery/helm/manifests.hpp"
@@ -20,15 +21,9 @@ namespace meshery::helm {
 namespace {
 
 namespace fs = std::filesystem;
-
-fs::path fixtures() {
-  return fs::path(MESHERY_TEST_SOURCE_DIR) / ".." / "shared" / "fixtures" / "helm" / "v3.19.5";
-}
-
-std::string readFile(const fs::path& path) {
-  std::ifstream stream(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(stream), std::istreambuf_iterator<char>()};
-}
+using testing::directoryFiles;
+using testing::fixtures;
+using testing::readFile;
 
 struct HelmCase {
   std::string golden;
@@ -83,15 +78,6 @@ std::vector<HelmCase> cases() {
   return out;
 }
 
-std::vector<archive::Entry> directoryFiles(const fs::path& root) {
-  std::vector<archive::Entry> files;
-  for (const auto& entry : fs::recursive_directory_iterator(root)) {
-    if (entry.is_regular_file())
-      files.push_back({fs::relative(entry.path(), root).generic_string(), readFile(entry.path())});
-  }
-  return files;
-}
-
 // Runs `helm template ARGS` (the flags these goldens use); empty optional
 // when a flag is not supported yet, with the reason in `skip`.
 std::string helmTemplate(const std::vector<std::string>& args, std::string& skip) {
@@ -144,8 +130,9 @@ class HelmTemplateCases : public ::testing::TestWithParam<HelmCase> {};
 TEST_P(HelmTemplateCases, MatchHelmsGolden) {
   const HelmCase& helm_case = GetParam();
   if (helm_case.golden == "template-with-invalid-yaml.txt") {
-    GTEST_SKIP() << "the YAML layer (yaml-cpp) reads a trailing plain scalar without ':' as a key where "
-                    "go-yaml reports \"could not find expected ':'\"";
+    GTEST_SKIP()
+        << "the YAML layer (yaml-cpp) reads a trailing plain scalar without ':' as a key where "
+           "go-yaml reports \"could not find expected ':'\"";
   }
   std::string skip;
   const std::string output = helmTemplate(helm_case.args, skip);

@@ -98,9 +98,9 @@ TEST(HelmDependencies, ConditionsDecideFirstThenTags) {
   EXPECT_EQ(namesOf(enabledDependencies(parentWith(declared, "b: {active: false}"), {})),
             std::vector<std::string>{"a"});
   // A condition that is set wins over tags; without one, a false tag disables.
-  EXPECT_EQ(
-      namesOf(enabledDependencies(parentWith(declared, "tags: {back: false}\nb: {active: true}"), {})),
-      (std::vector<std::string>{"a", "b"}));
+  EXPECT_EQ(namesOf(enabledDependencies(
+                parentWith(declared, "tags: {back: false}\nb: {active: true}"), {})),
+            (std::vector<std::string>{"a", "b"}));
   EXPECT_EQ(namesOf(enabledDependencies(parentWith(declared, "tags: {back: false}"), {})),
             std::vector<std::string>{"a"});
   // The user's values count.
