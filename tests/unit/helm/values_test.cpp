@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "meshery/core/error.hpp"
+
 namespace meshery::helm {
 namespace {
 
@@ -111,6 +113,29 @@ TEST(HelmDependencies, ConditionsDecideFirstThenTags) {
 TEST(HelmDependencies, AnAliasRenamesTheDependency) {
   const Chart chart = enabledDependencies(parentWith("- {name: a, alias: first}\n", ""), {});
   EXPECT_EQ(namesOf(chart), (std::vector<std::string>{"first", "b"}));
+}
+
+}  // namespace
+}  // namespace meshery::helm
+
+namespace meshery::helm {
+namespace {
+
+TEST(HelmSetValues, TypedStringAndJsonForms) {
+  EXPECT_EQ(
+      parseSetValues("a.b=c,n=12,t=true,z=null,o=012"),
+      (nlohmann::json{{"a", {{"b", "c"}}}, {"n", 12}, {"t", true}, {"z", nullptr}, {"o", "012"}}));
+  EXPECT_EQ(parseSetValues("t=TRUE,f=False,z=NULL,p=+5,m=-7,zero=0"),
+            (nlohmann::json{
+                {"t", true}, {"f", false}, {"z", nullptr}, {"p", 5}, {"m", -7}, {"zero", 0}}));
+  EXPECT_EQ(parseSetValues("n=12,t=true", true), (nlohmann::json{{"n", "12"}, {"t", "true"}}));
+  EXPECT_EQ(parseSetJsonValue(R"(a.b={"x":[1,2]})"),
+            (nlohmann::json{{"a", {{"b", {{"x", {1, 2}}}}}}}));
+  EXPECT_THROW(parseSetValues("novalue"), Error);
+  EXPECT_THROW(parseSetJsonValue("a={not json"), Error);
+  nlohmann::json base = {{"keep", 1}, {"map", {{"x", 1}}}, {"list", {1, 2}}};
+  mergeValues(base, {{"map", {{"y", 2}}}, {"list", {3}}});
+  EXPECT_EQ(base, (nlohmann::json{{"keep", 1}, {"map", {{"x", 1}, {"y", 2}}}, {"list", {3}}}));
 }
 
 }  // namespace

@@ -32,4 +32,9 @@ void mergeValues(nlohmann::json& base, const nlohmann::json& overrides);
 /// `as_strings`. Throws Error(kInvalidArgument) for a pair without "=".
 nlohmann::json parseSetValues(std::string_view text, bool as_strings = false);
 
+/// Helm's --set-json `a.b={"x":1}`: one dotted key, its value JSON (Go's
+/// decoding: numbers float64 when rendered). Throws Error(kInvalidArgument)
+/// for a pair without "=" or a value that is not JSON.
+nlohmann::json parseSetJsonValue(std::string_view text);
+
 }  // namespace meshery::helm
