@@ -12,6 +12,7 @@
 #include "meshery/core/disposal.hpp"
 #include "meshery/core/json_text.hpp"
 #include "meshery/design/export.hpp"
+#include "meshery/api/chart_import.hpp"
 #include "meshery/design/import.hpp"
 #include "meshery/registry/registry.hpp"
 #include "meshery/store/store.hpp"
@@ -168,6 +169,9 @@ design::ImportSource importSourceOf(const nlohmann::json& body) {
   source.file_name = upload.name;
   source.bytes = std::move(upload.bytes);
   source.name = stringMember(body, {"name"});
+  std::string release_name = stringMember(body, {"release_name", "releaseName"});
+  source.render_chart =
+      chartRenderer(valueOverridesOf(body), release_name.empty() ? "release-name" : release_name);
   std::string declared = stringMember(body, {"source_type", "sourceType", "type"});
   if (!declared.empty()) {
     source.declared = design::parseSourceType(declared);
@@ -211,6 +215,12 @@ http::Response importDesignRoute(Services& services, http::Request& request,
   }
   answer["source_type"] = std::string(toString(result.source_type));
   answer["components"] = result.design.componentCount();
+  if (result.source_type != design::SourceType::kHelmChart && !valueOverridesOf(body).empty()) {
+    result.warnings.push_back({"request", "values, set, set_string and set_json apply to Helm "
+                                          "charts only; this import is a " +
+                                              std::string(toString(result.source_type)) +
+                                              ", so they were ignored"});
+  }
   answer["warnings"] = warningsJson(result.warnings);
   answer["validation"] = issuesJson(result.validation);
   disposeLater(std::move(result.design));

@@ -2,6 +2,7 @@
 // validate. Identification follows Meshery's order (design, Kubernetes
 // manifest, Docker Compose); when the user declares a type only that type is
 // tried, and the error then also says what the input looks like.
+#include <algorithm>
 #include <functional>
 #include <optional>
 #include <string>
@@ -115,7 +116,6 @@ SourceType identify(const ParsedFile& parsed, std::optional<SourceType> declared
     if (!trace.empty()) trace += "; ";
     trace += std::string(toString(detection.type)) + ": " + reason;
   }
-  if (declared == SourceType::kHelmChart) trace = "Helm Chart: charts are not imported by this pipeline";
   std::string message = parsed.file->path + ": not ";
   if (declared) {
     message += "a " + std::string(toString(*declared));
@@ -198,18 +198,61 @@ Design importCompose(const ParsedFile& compose, const detail::SanitizedInput& in
   return detail::designFromManifests(manifests, name, registry, warnings);
 }
 
+/// A chart is an input with Chart.yaml at its root, unless the user says
+/// the input is something else; one declared a chart must have it.
+bool isChart(const detail::SanitizedInput& input, const ImportSource& source) {
+  if (source.declared && source.declared != SourceType::kHelmChart) return false;
+  const bool chart = std::any_of(input.files.begin(), input.files.end(),
+                                 [](const InputFile& file) { return file.path == "Chart.yaml"; });
+  if (!chart && source.declared == SourceType::kHelmChart) {
+    throw Error(ErrorCode::kInvalidArgument, source.file_name + ": not a Helm chart",
+                input.archive ? "the archive has no Chart.yaml at its root"
+                              : "a chart is a directory of files, and this is one file",
+                "import the chart's .tgz (helm package, or tar czf chart.tgz chart/), or the "
+                "chart's directory with mesheryctl");
+  }
+  return chart;
+}
+
+/// The chart rendered by the caller's renderer, its resources made a design
+/// named after the chart unless the user named it.
+Design importChart(const ImportSource& source, detail::SanitizedInput input,
+                   const registry::RegistrySnapshot& registry,
+                   std::vector<ImportWarning>& warnings) {
+  if (!source.render_chart) {
+    throw Error(ErrorCode::kInvalidArgument, source.file_name + ": Helm charts cannot be imported here",
+                "the input is a Helm chart (it has Chart.yaml) and this caller renders no charts",
+                "import it through the server or mesheryctl, which render charts");
+  }
+  std::vector<archive::Entry> files;
+  for (auto* group : {&input.files, &input.others}) {
+    for (auto& file : *group) files.push_back({std::move(file.path), std::move(file.bytes)});
+  }
+  RenderedChart chart;
+  try {
+    chart = source.render_chart(std::move(files));
+  } catch (const Error& error) {
+    throw Error(error.code(), source.file_name + ": " + error.message(), error.cause(),
+                error.remedy(), error.position());
+  }
+  warnings.insert(warnings.end(), std::make_move_iterator(chart.warnings.begin()),
+                  std::make_move_iterator(chart.warnings.end()));
+  auto manifests = detail::flattenLists(std::move(chart.resources), warnings);
+  std::string name = source.name;
+  if (name.empty()) name = chart.name.empty() ? designNameOf(source) : chart.name;
+  return detail::designFromManifests(manifests, name, registry, warnings);
+}
+
 ImportResult runPipeline(const ImportSource& source, const registry::RegistrySnapshot& registry,
                          const ImportLimits& limits) {
   ImportResult result;
   detail::SanitizedInput input = detail::sanitize(source, limits);
   result.warnings = std::move(input.warnings);
-  for (const auto& file : input.files) {
-    if (file.path == "Chart.yaml" && (!source.declared || source.declared == SourceType::kHelmChart)) {
-      throw Error(ErrorCode::kInvalidArgument, source.file_name + ": Helm charts cannot be imported here",
-                  "the archive is a Helm chart (it has Chart.yaml), which the design pipeline "
-                  "does not render",
-                  "render the chart (helm template) and import the manifests");
-    }
+  if (isChart(input, source)) {
+    result.source_type = SourceType::kHelmChart;
+    result.design = importChart(source, std::move(input), registry, result.warnings);
+    result.validation = validateDesign(result.design, registry);
+    return result;
   }
   std::vector<ParsedFile> parsed;
   for (const auto& file : input.files) parsed.push_back({&file, parseDocuments(file)});

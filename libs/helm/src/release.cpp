@@ -1,0 +1,136 @@
+#include "meshery/helm/release.hpp"
+
+#include "meshery/core/error.hpp"
+#include "meshery/helm/values.hpp"
+#include "meshery/registry/schema_validation.hpp"
+#include "meshery/yaml/yaml.hpp"
+
+namespace meshery::helm {
+namespace {
+
+/// Error with `what` in front of its message, cause and remedy kept.
+Error prefixed(const Error& error, const std::string& what) {
+  return Error(error.code(), what + ": " + error.message(), error.cause(), error.remedy(),
+               error.position());
+}
+
+/// chartutil.ValidateAgainstSchema: the chart's schema over its values, then
+/// each dependency's over its part, as "CHART:\n- path: why\n" blocks.
+void collectSchemaErrors(const Chart& chart, const nlohmann::json& values, std::string& out) {
+  if (chart.schema) {
+    std::vector<registry::SchemaViolation> violations;
+    try {
+      violations = registry::validateAgainstSchema(*chart.schema, values);
+    } catch (const Error& error) {
+      throw prefixed(error, chart.name() + "/values.schema.json cannot be used");
+    }
+    if (!violations.empty()) {
+      out += chart.name() + ":\n";
+      for (const auto& violation : violations) {
+        out += "- " + (violation.path.empty() ? std::string("(root)") : violation.path) + ": " +
+               violation.message + "\n";
+      }
+    }
+  }
+  for (const auto& dependency : chart.dependencies) {
+    const auto part = values.find(dependency.name());
+    collectSchemaErrors(dependency,
+                        part != values.end() && part->is_object() ? *part : nlohmann::json::object(),
+                        out);
+  }
+}
+
+void collectCrds(const Chart& chart, const std::string& path, std::vector<Manifest>& out) {
+  for (const auto& file : chart.crds()) {
+    out.push_back({path + "/" + file.name, file.data, "CustomResourceDefinition"});
+  }
+  for (const auto& dependency : chart.dependencies) {
+    collectCrds(dependency, path + "/charts/" + dependency.name(), out);
+  }
+}
+
+}  // namespace
+
+nlohmann::json userValues(const ValueOverrides& overrides) {
+  nlohmann::json user = nlohmann::json::object();
+  for (std::size_t i = 0; i < overrides.value_files.size(); ++i) {
+    const std::string which = "values file " + std::to_string(i + 1);
+    nlohmann::json file;
+    try {
+      file = yaml::parse(overrides.value_files[i]);
+    } catch (const Error& error) {
+      throw prefixed(error, which);
+    }
+    if (file.is_null()) continue;  // an empty file changes nothing
+    if (!file.is_object()) {
+      throw Error(ErrorCode::kInvalidArgument, which + " is not a map of values",
+                  std::string("it holds a YAML ") + file.type_name(),
+                  "Write the values as keys at the top level of the file.");
+    }
+    mergeValues(user, file);
+  }
+  for (const auto& pair : overrides.set_json) mergeValues(user, parseSetJsonValue(pair));
+  for (const auto& pair : overrides.set) mergeValues(user, parseSetValues(pair));
+  for (const auto& pair : overrides.set_string) mergeValues(user, parseSetValues(pair, true));
+  return user;
+}
+
+Release renderRelease(Chart chart, const nlohmann::json& user, const RenderOptions& options) {
+  Release release;
+  release.chart = enabledDependencies(std::move(chart), user);
+  release.values = coalesceValues(release.chart, user);
+  std::string schema_errors;
+  collectSchemaErrors(release.chart, release.values, schema_errors);
+  if (!schema_errors.empty()) {
+    throw Error(ErrorCode::kInvalidArgument,
+                "values don't meet the specifications of the schema(s) in the following "
+                "chart(s):\n" +
+                    schema_errors,
+                "A value given or defaulted breaks the chart's values.schema.json.",
+                "Change the values named above (--set, -f) to what the schema wants.");
+  }
+  release.rendered = renderChart(release.chart, release.values, options);
+  collectCrds(release.chart, release.chart.name(), release.crds);
+  auto [generic, hooks] = sortManifests(release.rendered);
+  release.manifests = std::move(generic);
+  release.hooks = std::move(hooks);
+  return release;
+}
+
+ReleaseResources releaseResources(const Release& release) {
+  ReleaseResources out;
+  const auto add = [&out](const Manifest& manifest) {
+    std::vector<nlohmann::json> documents;
+    try {
+      documents = yaml::parseAll(manifest.content);
+    } catch (const Error& error) {
+      throw prefixed(error, "YAML parse error on " + manifest.source);
+    }
+    for (auto& document : documents) {
+      if (!document.is_null()) out.documents.push_back(std::move(document));
+    }
+  };
+  for (const auto& crd : release.crds) add(crd);
+  for (const auto& manifest : release.manifests) add(manifest);
+  for (const auto& hook : release.hooks) {
+    std::string name;
+    try {
+      const nlohmann::json head = yaml::parse(hook.content);
+      name = head.value("/metadata/name"_json_pointer, std::string());
+    } catch (const std::exception&) {
+      // The sort already read this document; a name is only for the message.
+    }
+    out.left_out.push_back(
+        {hook.kind + "/" + name + " (" + hook.source + ")",
+         hook.test ? "a Helm test hook, run by `helm test`, not part of the design"
+                   : "a Helm hook, run around an install rather than part of it; not part of "
+                     "the design (apply it separately if the chart needs it)"});
+  }
+  return out;
+}
+
+std::string templateText(const Release& release, const TemplateOutputOptions& options) {
+  return templateOutput(release.chart, release.rendered, options);
+}
+
+}  // namespace meshery::helm
