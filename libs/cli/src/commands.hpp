@@ -20,6 +20,8 @@ void addSystemCommand(CLI::App& parent, Session& session);
 /// Adds the registry nouns (`model`, `component`, `relationship`) under `parent`.
 void addModelCommand(CLI::App& parent, Session& session);
 void addDesignCommand(CLI::App& parent, Session& session);
+/// `chart template`: Helm charts rendered in-process.
+void addChartCommand(CLI::App& parent, Session& session);
 /// `model import` and `model export`.
 void addModelTransferCommands(CLI::App& model, Session& session);
 /// `model generate`.

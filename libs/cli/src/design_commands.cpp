@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "api_client.hpp"
+#include "chart_files.hpp"
 #include "commands.hpp"
 #include "meshery/cli/output.hpp"
 #include "meshery/core/base64.hpp"
@@ -50,12 +51,22 @@ nlohmann::json findDesign(ApiClient& designs, const std::string& name_or_id) {
               "run 'mesheryctl design list' to see the designs");
 }
 
-/// The import request for a file or URL.
+/// The value overrides of a chart import, and its release name.
+struct ChartFlags {
+  ValueFlags values;
+  std::string release_name;
+};
+
+/// The import request for a file, a chart directory (packed as helm
+/// packages it) or a URL, with a chart's value overrides.
 nlohmann::json sourceRequest(const std::string& source, const std::string& type,
-                             const std::string& name) {
+                             const std::string& name, const ChartFlags& chart = {}) {
   nlohmann::json request = nlohmann::json::object();
   if (isUrl(source)) {
     request["url"] = source;
+  } else if (isChartDirectory(source)) {
+    request["file_name"] = chartDirectoryName(source) + ".tgz";
+    request["file"] = encodeBase64(packChartDirectory(source));
   } else {
     auto files = readLocalFiles(source);
     if (files.size() != 1) {
@@ -68,6 +79,12 @@ nlohmann::json sourceRequest(const std::string& source, const std::string& type,
   }
   if (!type.empty()) request["source_type"] = type;
   if (!name.empty()) request["name"] = name;
+  const helm::ValueOverrides overrides = readValueOverrides(chart.values);
+  if (!overrides.value_files.empty()) request["values"] = overrides.value_files;
+  if (!overrides.set.empty()) request["set"] = overrides.set;
+  if (!overrides.set_string.empty()) request["set_string"] = overrides.set_string;
+  if (!overrides.set_json.empty()) request["set_json"] = overrides.set_json;
+  if (!chart.release_name.empty()) request["release_name"] = chart.release_name;
   return request;
 }
 
@@ -86,12 +103,13 @@ struct ImportFlags {
   std::string type;
   std::string name;
   std::string output;
+  ChartFlags chart;
 };
 
 void importDesign(Session& session, const ImportFlags& flags) {
   ApiClient designs(session, kDesignApi);
   auto answer = postForText(session, designs, "/import",
-                            sourceRequest(flags.source, flags.type, flags.name),
+                            sourceRequest(flags.source, flags.type, flags.name, flags.chart),
                             "Importing " + flags.source, flags.output);
   if (!answer) return;
   const nlohmann::json& pattern = answer->at(0);
@@ -219,13 +237,19 @@ void addDesignCommand(CLI::App& parent, Session& session) {
       "design", "Import, list, view, export, delete and validate designs");
 
   auto* import = design->add_subcommand(
-      "import", "Import a design, Kubernetes manifests, a Docker Compose file or an archive");
+      "import",
+      "Import a design, Kubernetes manifests, a Docker Compose file, a Helm chart or an archive");
   auto import_flags = std::make_shared<ImportFlags>();
-  import->add_option("-f,--file", import_flags->source, "File, archive or http(s) URL")->required();
+  import->add_option("-f,--file", import_flags->source,
+                     "File, archive, chart directory or http(s) URL")
+      ->required();
   import->add_option("-s,--source-type", import_flags->type,
                      "manifest, compose, design or helm (detected when omitted)");
   import->add_option("-n,--name", import_flags->name, "Design name (default: the file name)");
   import->add_option("-o,--output", import_flags->output, "Output format: json or yaml");
+  addValueFlags(*import, import_flags->chart.values, "--values", false);
+  import->add_option("--release-name", import_flags->chart.release_name,
+                     "A chart's .Release.Name (default release-name)");
   import->callback([&session, import_flags] {
     session.setAction([&session, import_flags] { importDesign(session, *import_flags); });
   });

@@ -42,6 +42,7 @@ void buildCommandTree(CLI::App& app, Session& session) {
   addSystemCommand(app, session);
   addModelCommand(app, session);
   addDesignCommand(app, session);
+  addChartCommand(app, session);
   addComponentCommand(app, session);
   addRelationshipCommand(app, session);
   addVersionCommand(app, session);

@@ -24,6 +24,12 @@ void collectSchemaErrors(const Chart& chart, const nlohmann::json& values, std::
     } catch (const Error& error) {
       throw prefixed(error, chart.name() + "/values.schema.json cannot be used");
     }
+    // The validator also reports each enclosing property or item that failed
+    // because of a nested violation; the nested one says it all.
+    std::erase_if(violations, [](const registry::SchemaViolation& violation) {
+      return violation.message.starts_with("Failed to validate against schema associated with") ||
+             violation.message.starts_with("Failed to validate item #");
+    });
     if (!violations.empty()) {
       out += chart.name() + ":\n";
       for (const auto& violation : violations) {
@@ -72,6 +78,11 @@ nlohmann::json userValues(const ValueOverrides& overrides) {
   for (const auto& pair : overrides.set_json) mergeValues(user, parseSetJsonValue(pair));
   for (const auto& pair : overrides.set) mergeValues(user, parseSetValues(pair));
   for (const auto& pair : overrides.set_string) mergeValues(user, parseSetValues(pair, true));
+  for (const auto& [key, content] : overrides.set_file) {
+    const std::string value =
+        nlohmann::json(content).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    mergeValues(user, parseSetJsonValue(key + "=" + value));
+  }
   return user;
 }
 

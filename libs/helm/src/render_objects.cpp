@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <memory>
 
+#include "meshery/core/error.hpp"
 #include "meshery/gotmpl/function.hpp"
 #include "meshery/gotmpl/go_json.hpp"
+#include "meshery/gotmpl/sprig.hpp"
 #include "meshery/yaml/yaml.hpp"
 
 namespace meshery::helm {
@@ -288,6 +290,34 @@ std::vector<std::string> defaultApiVersions() {
           "rbac.authorization.k8s.io/v1",
           "scheduling.k8s.io/v1",
           "storage.k8s.io/v1"};
+}
+
+KubeVersion parseKubeVersion(std::string_view text) {
+  const std::string version(text);
+  if (!gotmpl::isSemver(version)) {
+    throw Error(ErrorCode::kInvalidArgument,
+                "invalid kube version '" + version + "': Invalid Semantic Version",
+                "The version is not a semantic version.",
+                "Give a Kubernetes version such as 1.30.0 or v1.30.");
+  }
+  std::string_view rest = text;
+  if (!rest.empty() && (rest[0] == 'v' || rest[0] == 'V')) rest.remove_prefix(1);
+  const std::size_t suffix_at = rest.find_first_of("-+");
+  const std::string_view suffix =
+      suffix_at == std::string_view::npos ? std::string_view() : rest.substr(suffix_at);
+  std::string_view core = rest.substr(0, suffix_at);
+  std::string parts[3] = {"0", "0", "0"};
+  for (std::string& part : parts) {
+    const std::size_t dot = core.find('.');
+    if (core.empty()) break;
+    // Masterminds/semver reads each part as a number: "01" is 1.
+    std::string digits(core.substr(0, dot));
+    digits.erase(0, std::min(digits.find_first_not_of('0'), digits.size() - 1));
+    part = digits;
+    core = dot == std::string_view::npos ? std::string_view() : core.substr(dot + 1);
+  }
+  return {"v" + parts[0] + "." + parts[1] + "." + parts[2] + std::string(suffix), parts[0],
+          parts[1]};
 }
 
 }  // namespace meshery::helm

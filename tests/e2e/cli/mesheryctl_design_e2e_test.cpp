@@ -100,5 +100,54 @@ TEST_F(CliDesignE2e, ValidatesLocallyWithoutAServer) {
   EXPECT_EQ(pidOnFile(), 0) << "no server was started";
 }
 
+TEST_F(CliDesignE2e, ImportsAChartDirectoryWithValueOverrides) {
+  const auto chart = work_ / "web";
+  writeFile(chart / "Chart.yaml", "apiVersion: v2\nname: web\nversion: 0.3.0\n");
+  writeFile(chart / "values.yaml", "replicas: 1\nimage: nginx\n");
+  writeFile(chart / "templates" / "deployment.yaml",
+            "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: {{ .Release.Name }}}\n"
+            "spec:\n  replicas: {{ .Values.replicas }}\n  selector: {matchLabels: {app: web}}\n"
+            "  template:\n    metadata: {labels: {app: web}}\n"
+            "    spec: {containers: [{name: web, image: {{ .Values.image }}}]}\n");
+  writeFile(chart / "templates" / "service.yaml",
+            "apiVersion: v1\nkind: Service\nmetadata: {name: {{ .Release.Name }}}\n"
+            "spec: {selector: {app: web}, ports: [{port: 80}]}\n");
+  writeFile(work_ / "prod.yaml", "image: httpd\nreplicas: 2\n");
+
+  // Rendered locally, as helm template would, with no server.
+  auto rendered = mesheryctl({"chart", "template", "shop", chart.string(), "--set", "replicas=4"});
+  ASSERT_EQ(rendered.exit_code, 0) << rendered.output;
+  EXPECT_TRUE(contains(rendered.output, "# Source: web/templates/deployment.yaml\n"))
+      << rendered.output;
+  EXPECT_TRUE(contains(rendered.output, "metadata: {name: shop}")) << rendered.output;
+  EXPECT_TRUE(contains(rendered.output, "replicas: 4")) << rendered.output;
+  EXPECT_EQ(pidOnFile(), 0) << "no server was started";
+
+  ASSERT_EQ(mesheryctl({"system", "start", "--skip-browser"}).exit_code, 0);
+  auto imported = mesheryctl({"design", "import", "-f", chart.string(), "--values",
+                              (work_ / "prod.yaml").string(), "--set", "replicas=3",
+                              "--release-name", "shop"});
+  ASSERT_EQ(imported.exit_code, 0) << imported.output;
+  EXPECT_TRUE(contains(imported.output, "Imported design web")) << imported.output;
+  EXPECT_TRUE(contains(imported.output, "2 component(s) from a Helm Chart")) << imported.output;
+  auto view = mesheryctl({"design", "view", "web", "-o", "json"});
+  ASSERT_EQ(view.exit_code, 0) << view.output;
+  for (const auto& component : nlohmann::json::parse(view.output)["components"]) {
+    EXPECT_EQ(component["displayName"], "shop");
+    if (component["component"]["kind"] != "Deployment") continue;
+    EXPECT_EQ(component["configuration"]["spec"]["replicas"], 3) << "--set wins over --values";
+    EXPECT_EQ(component["configuration"]["spec"]["template"]["spec"]["containers"][0]["image"],
+              "httpd");
+  }
+
+  auto manifest = mesheryctl(
+      {"design", "import", "-f", (work_ / "shop.yaml").string(), "--set", "replicas=3"});
+  ASSERT_EQ(manifest.exit_code, 0) << manifest.output;
+  EXPECT_TRUE(contains(manifest.output, "apply to Helm charts only")) << manifest.output;
+  auto missing = mesheryctl({"design", "import", "-f", chart.string(), "--values", "nope.yaml"});
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_TRUE(contains(missing.output, "--values nope.yaml: no such file")) << missing.output;
+}
+
 }  // namespace
 }  // namespace meshery::test

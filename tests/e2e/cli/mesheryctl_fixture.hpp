@@ -52,6 +52,7 @@ class MesheryctlE2e : public ::testing::Test {
   }
 
   static void writeFile(const std::filesystem::path& path, const std::string& text) {
+    std::filesystem::create_directories(path.parent_path());
     std::ofstream(path) << text;
   }
 

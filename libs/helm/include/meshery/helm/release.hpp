@@ -6,6 +6,7 @@
 // template rendered, and the manifests sorted in install order.
 
 #include <map>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -21,14 +22,17 @@ struct ValueOverrides {
   std::vector<std::string> set_json;     ///< --set-json a.b={"x":1}
   std::vector<std::string> set;          ///< --set a.b=c,d=e
   std::vector<std::string> set_string;   ///< --set-string a.b=007
+  /// --set-file a.b=path: the dotted key and the file's content (a string).
+  std::vector<std::pair<std::string, std::string>> set_file;
 
   [[nodiscard]] bool empty() const {
-    return value_files.empty() && set_json.empty() && set.empty() && set_string.empty();
+    return value_files.empty() && set_json.empty() && set.empty() && set_string.empty() &&
+           set_file.empty();
   }
 };
 
 /// Helm's MergeValues: the -f files left to right, then every --set-json,
-/// --set and --set-string in that order. Throws Error(kInvalidArgument)
+/// --set, --set-string and --set-file in that order. Throws Error(kInvalidArgument)
 /// naming the value file (by its position) or the --set pair at fault.
 nlohmann::json userValues(const ValueOverrides& overrides);
 

@@ -24,6 +24,12 @@ struct KubeVersion {
   std::string minor = "20";
 };
 
+/// chartutil.ParseKubeVersion for --kube-version: any version semver
+/// accepts ("1.16", "v1.16.0", "1.30.0-rc.1"), written back in full with a
+/// "v" ("v1.16.0"). Throws Error(kInvalidArgument) "invalid kube version
+/// 'x': …" otherwise.
+KubeVersion parseKubeVersion(std::string_view text);
+
 /// *chartutil.Capabilities: KubeVersion (prints as its version; Major,
 /// Minor, Version, GitVersion), APIVersions (a list with Has) and
 /// HelmVersion (Version, GitCommit, GitTreeState, GoVersion).
