@@ -648,7 +648,7 @@ class State {
     if (value.kind() == Kind::kFunction) {
       errorf("can't print " + node.text() + " of type " + value.typeName());
     }
-    write(formatValue(value));
+    write(value.kind() == Kind::kObject ? value.asObject().printedText() : formatValue(value));
   }
 
   const Templates& templates_;

@@ -1,5 +1,7 @@
 #include "meshery/helm/functions.hpp"
 
+#include <variant>
+
 #include "meshery/core/error.hpp"
 #include "meshery/gotmpl/go_json.hpp"
 #include "meshery/gotmpl/json_value.hpp"
@@ -39,26 +41,44 @@ Value errorMap(const std::string& message) {
   return map;
 }
 
-Value mapOrError(const nlohmann::json& document) {
+/// What sigs.k8s.io/yaml (v1.4, as Helm 3.17 ships it) puts before
+/// encoding/json's complaint about a document of the wrong shape.
+constexpr const char* kYamlShapeError = "error unmarshaling JSON: while decoding JSON: ";
+
+std::string kindOfJson(const nlohmann::json& document) {
+  if (document.is_object()) return "object";
+  if (document.is_array()) return "array";
+  if (document.is_string()) return "string";
+  if (document.is_boolean()) return "bool";
+  return "number";
+}
+
+Value mapOrError(const nlohmann::json& document, const std::string& prefix) {
   if (document.is_null()) return Value::map();
   if (!document.is_object()) {
-    return errorMap("error unmarshaling JSON: json: cannot unmarshal " +
-                    std::string(document.is_array()    ? "array"
-                                : document.is_string() ? "string"
-                                                       : "number") +
+    return errorMap(prefix + "json: cannot unmarshal " + kindOfJson(document) +
                     " into Go value of type map[string]interface {}");
   }
   return gotmpl::fromJson(document);
 }
 
-Value listOrError(const nlohmann::json& document) {
+Value listOrError(const nlohmann::json& document, const std::string& prefix) {
   if (document.is_null()) return Value::list({});
   if (!document.is_array()) {
-    return Value::list({Value::string("error unmarshaling JSON: json: cannot unmarshal " +
-                                      std::string(document.is_object() ? "object" : "string") +
+    return Value::list({Value::string(prefix + "json: cannot unmarshal " + kindOfJson(document) +
                                       " into Go value of type []interface {}")});
   }
   return gotmpl::fromJson(document);
+}
+
+/// json.Unmarshal's document, or its syntax error in Go's words.
+std::variant<nlohmann::json, std::string> unmarshalJson(const std::string& text) {
+  if (auto failure = gotmpl::goJsonSyntaxError(text)) return *failure;
+  try {
+    return nlohmann::json::parse(text);
+  } catch (const nlohmann::json::exception& error) {
+    return std::string(error.what());  // valid for Go (e.g. invalid UTF-8), not for the parser
+  }
 }
 
 }  // namespace
@@ -74,14 +94,14 @@ gotmpl::FunctionMap helmFunctions() {
   });
   f["fromYaml"] = fixed({Param::kString}, [](CallContext&, Args& a) {
     try {
-      return mapOrError(firstDocument(a[0].asString()));
+      return mapOrError(firstDocument(a[0].asString()), kYamlShapeError);
     } catch (const Error& error) {
       return errorMap("error converting YAML to JSON: " + error.message());
     }
   });
   f["fromYamlArray"] = fixed({Param::kString}, [](CallContext&, Args& a) {
     try {
-      return listOrError(firstDocument(a[0].asString()));
+      return listOrError(firstDocument(a[0].asString()), kYamlShapeError);
     } catch (const Error& error) {
       return Value::list({Value::string("error converting YAML to JSON: " + error.message())});
     }
@@ -94,24 +114,27 @@ gotmpl::FunctionMap helmFunctions() {
     }
   });
   f["fromJson"] = fixed({Param::kString}, [](CallContext&, Args& a) {
-    try {
-      return mapOrError(nlohmann::json::parse(a[0].asString()));
-    } catch (const nlohmann::json::exception& error) {
-      return errorMap(error.what());
-    }
+    auto document = unmarshalJson(a[0].asString());
+    if (auto* failure = std::get_if<std::string>(&document)) return errorMap(*failure);
+    return mapOrError(std::get<nlohmann::json>(document), "");
   });
   f["fromJsonArray"] = fixed({Param::kString}, [](CallContext&, Args& a) {
-    try {
-      return listOrError(nlohmann::json::parse(a[0].asString()));
-    } catch (const nlohmann::json::exception& error) {
-      return Value::list({Value::string(error.what())});
+    auto document = unmarshalJson(a[0].asString());
+    if (auto* failure = std::get_if<std::string>(&document)) {
+      return Value::list({Value::string(*failure)});
     }
+    return listOrError(std::get<nlohmann::json>(document), "");
   });
   f["required"] = fixed({Param::kString, Param::kAny}, [](CallContext&, Args& a) {
     if (a[1].isNil() || (a[1].isString() && a[1].asString().empty())) {
       throw FunctionError(std::string(kErrorStart) + a[0].asString() + kErrorEnd);
     }
     return a[1];
+  });
+  // Helm replaces Sprig's fail so that its message is reported as
+  // required's is: "execution error at (FILE:LINE:COL): message".
+  f["fail"] = fixed({Param::kString}, [](CallContext&, Args& a) -> Value {
+    throw FunctionError(std::string(kErrorStart) + a[0].asString() + kErrorEnd);
   });
   f["lookup"] = fixed({Param::kString, Param::kString, Param::kString, Param::kString},
                       [](CallContext&, Args&) { return Value::map(); });

@@ -1,6 +1,7 @@
 #include "meshery/helm/release.hpp"
 
 #include "meshery/core/error.hpp"
+#include "meshery/gotmpl/sprig.hpp"
 #include "meshery/helm/values.hpp"
 #include "meshery/registry/schema_validation.hpp"
 #include "meshery/yaml/yaml.hpp"
@@ -87,6 +88,17 @@ nlohmann::json userValues(const ValueOverrides& overrides) {
 }
 
 Release renderRelease(Chart chart, const nlohmann::json& user, const RenderOptions& options) {
+  const auto declared_kube = chart.metadata.find("kubeVersion");
+  const std::string kube_version =
+      declared_kube != chart.metadata.end() && declared_kube->is_string() ? declared_kube->get<std::string>() : "";
+  if (!kube_version.empty() &&
+      !gotmpl::semverSatisfies(kube_version, options.kube_version.version)) {
+    throw Error(ErrorCode::kInvalidArgument,
+                "chart requires kubeVersion: " + kube_version +
+                    " which is incompatible with Kubernetes " + options.kube_version.version,
+                "Chart.yaml's kubeVersion excludes the Kubernetes version rendered for.",
+                "Render for a version the chart supports (--kube-version).");
+  }
   Release release;
   release.chart = enabledDependencies(std::move(chart), user);
   release.values = coalesceValues(release.chart, user);

@@ -113,15 +113,20 @@ std::optional<Function> filesMethod(const Value& self, std::string_view name) {
   return std::nullopt;
 }
 
-/// A struct of string fields that prints as one of them (Stringer).
+/// A struct of string fields (in declaration order) whose String method,
+/// if any (`methods` names it), has a pointer receiver: an action prints
+/// `printed`, a function's copy prints as Go prints the struct's values.
 class StringStruct : public gotmpl::Object {
  public:
-  StringStruct(std::string type, std::map<std::string, std::string, std::less<>> fields,
-               std::string text, std::vector<std::string> methods)
+  StringStruct(std::string type, std::vector<std::pair<std::string, std::string>> fields,
+               std::string printed, std::vector<std::string> methods)
       : type_(std::move(type)),
-        fields_(std::move(fields)),
-        text_(std::move(text)),
-        methods_(std::move(methods)) {}
+        fields_(fields.begin(), fields.end()),
+        printed_(std::move(printed)),
+        methods_(std::move(methods)) {
+    for (const auto& [name, value] : fields) text_ += (text_.empty() ? "{" : " ") + value;
+    text_ += "}";
+  }
   [[nodiscard]] std::string typeName() const override { return type_; }
   [[nodiscard]] std::optional<Value> field(std::string_view name) const override {
     const auto found = fields_.find(name);
@@ -130,14 +135,16 @@ class StringStruct : public gotmpl::Object {
   }
   [[nodiscard]] std::optional<Function> method(std::string_view name) const override {
     if (std::find(methods_.begin(), methods_.end(), name) == methods_.end()) return std::nullopt;
-    const std::string text = text_;
+    const std::string text = printed_;
     return Function{{}, false, [text](CallContext&, Args&) { return Value::string(text); }};
   }
   [[nodiscard]] std::string text() const override { return text_; }
+  [[nodiscard]] std::string printedText() const override { return printed_; }
 
  private:
   std::string type_;
   std::map<std::string, std::string, std::less<>> fields_;
+  std::string printed_;
   std::string text_;
   std::vector<std::string> methods_;
 };
@@ -244,9 +251,9 @@ Value capabilitiesValue(const KubeVersion& kube_version, std::vector<std::string
                         const std::string& helm_version) {
   const Value kube = Value::object(std::make_shared<StringStruct>(
       "chartutil.KubeVersion",
-      std::map<std::string, std::string, std::less<>>{{"Version", kube_version.version},
-                                                      {"Major", kube_version.major},
-                                                      {"Minor", kube_version.minor}},
+      std::vector<std::pair<std::string, std::string>>{{"Version", kube_version.version},
+                                                       {"Major", kube_version.major},
+                                                       {"Minor", kube_version.minor}},
       kube_version.version, std::vector<std::string>{"String", "GitVersion"}));
   auto list = std::make_shared<gotmpl::ListData>();
   list->elem = ElemType::kString;
@@ -263,7 +270,7 @@ Value capabilitiesValue(const KubeVersion& kube_version, std::vector<std::string
   };
   const Value helm = Value::object(std::make_shared<StringStruct>(
       "version.BuildInfo",
-      std::map<std::string, std::string, std::less<>>{
+      std::vector<std::pair<std::string, std::string>>{
           {"Version", helm_version}, {"GitCommit", ""}, {"GitTreeState", ""}, {"GoVersion", ""}},
       "{" + helm_version + "   }", std::vector<std::string>{}));
   return Value::object(
@@ -271,25 +278,64 @@ Value capabilitiesValue(const KubeVersion& kube_version, std::vector<std::string
 }
 
 std::vector<std::string> defaultApiVersions() {
-  return {"v1",
-          "admissionregistration.k8s.io/v1",
-          "apiextensions.k8s.io/v1",
-          "apps/v1",
-          "authentication.k8s.io/v1",
-          "authorization.k8s.io/v1",
-          "autoscaling/v1",
-          "autoscaling/v2",
-          "batch/v1",
-          "certificates.k8s.io/v1",
-          "coordination.k8s.io/v1",
-          "discovery.k8s.io/v1",
-          "events.k8s.io/v1",
-          "networking.k8s.io/v1",
-          "node.k8s.io/v1",
-          "policy/v1",
-          "rbac.authorization.k8s.io/v1",
-          "scheduling.k8s.io/v1",
-          "storage.k8s.io/v1"};
+  // chartutil.DefaultVersionSet of helm v3.17.2 (client-go v0.32), in its order.
+  return {
+      "v1",
+      "admissionregistration.k8s.io/v1",
+      "admissionregistration.k8s.io/v1alpha1",
+      "admissionregistration.k8s.io/v1beta1",
+      "internal.apiserver.k8s.io/v1alpha1",
+      "apps/v1",
+      "apps/v1beta1",
+      "apps/v1beta2",
+      "authentication.k8s.io/v1",
+      "authentication.k8s.io/v1alpha1",
+      "authentication.k8s.io/v1beta1",
+      "authorization.k8s.io/v1",
+      "authorization.k8s.io/v1beta1",
+      "autoscaling/v1",
+      "autoscaling/v2",
+      "autoscaling/v2beta1",
+      "autoscaling/v2beta2",
+      "batch/v1",
+      "batch/v1beta1",
+      "certificates.k8s.io/v1",
+      "certificates.k8s.io/v1beta1",
+      "certificates.k8s.io/v1alpha1",
+      "coordination.k8s.io/v1alpha2",
+      "coordination.k8s.io/v1beta1",
+      "coordination.k8s.io/v1",
+      "discovery.k8s.io/v1",
+      "discovery.k8s.io/v1beta1",
+      "events.k8s.io/v1",
+      "events.k8s.io/v1beta1",
+      "extensions/v1beta1",
+      "flowcontrol.apiserver.k8s.io/v1",
+      "flowcontrol.apiserver.k8s.io/v1beta1",
+      "flowcontrol.apiserver.k8s.io/v1beta2",
+      "flowcontrol.apiserver.k8s.io/v1beta3",
+      "networking.k8s.io/v1",
+      "networking.k8s.io/v1alpha1",
+      "networking.k8s.io/v1beta1",
+      "node.k8s.io/v1",
+      "node.k8s.io/v1alpha1",
+      "node.k8s.io/v1beta1",
+      "policy/v1",
+      "policy/v1beta1",
+      "rbac.authorization.k8s.io/v1",
+      "rbac.authorization.k8s.io/v1beta1",
+      "rbac.authorization.k8s.io/v1alpha1",
+      "resource.k8s.io/v1beta1",
+      "resource.k8s.io/v1alpha3",
+      "scheduling.k8s.io/v1alpha1",
+      "scheduling.k8s.io/v1beta1",
+      "scheduling.k8s.io/v1",
+      "storage.k8s.io/v1beta1",
+      "storage.k8s.io/v1",
+      "storage.k8s.io/v1alpha1",
+      "storagemigration.k8s.io/v1alpha1",
+      "apiextensions.k8s.io/v1beta1",
+      "apiextensions.k8s.io/v1"};
 }
 
 KubeVersion parseKubeVersion(std::string_view text) {

@@ -1,9 +1,12 @@
 #include "meshery/helm/values.hpp"
 
 #include <cctype>
+#include <algorithm>
 #include <charconv>
+#include <set>
 
 #include "meshery/core/error.hpp"
+#include "meshery/gotmpl/sprig.hpp"
 
 namespace meshery::helm {
 namespace {
@@ -112,51 +115,84 @@ const nlohmann::json* pathValue(const nlohmann::json& values, const std::string&
   }
 }
 
-// processDependencyEnabled over one level, then the enabled ones.
+/// Whether one declared dependency stays: its tags (any true keeps it; only
+/// false ones drop it), then the first of its conditions holding a bool.
+bool dependencyEnabled(const nlohmann::json& declaration, const nlohmann::json& values,
+                       const std::string& prefix) {
+  bool enabled = true;
+  const nlohmann::json* tags = pathValue(values, "tags");
+  if (tags != nullptr && declaration.contains("tags") && declaration["tags"].is_array()) {
+    bool any_true = false;
+    bool any_false = false;
+    for (const auto& tag : declaration["tags"]) {
+      if (!tag.is_string()) continue;
+      const auto value = tags->is_object() ? tags->find(tag.get<std::string>()) : tags->end();
+      if (value != tags->end() && value->is_boolean()) (value->get<bool>() ? any_true : any_false) = true;
+    }
+    enabled = any_true || !any_false;
+  }
+  const std::string conditions = declaration.value("condition", "");
+  std::size_t at = 0;
+  while (!conditions.empty() && at <= conditions.size()) {
+    const std::size_t comma = conditions.find(',', at);
+    std::string condition =
+        conditions.substr(at, comma == std::string::npos ? std::string::npos : comma - at);
+    condition.erase(0, condition.find_first_not_of(' '));
+    condition.erase(condition.find_last_not_of(' ') + 1);
+    const nlohmann::json* value = condition.empty() ? nullptr : pathValue(values, prefix + condition);
+    if (value != nullptr && value->is_boolean()) return value->get<bool>();
+    if (comma == std::string::npos) break;
+    at = comma + 1;
+  }
+  return enabled;
+}
+
+/// chartutil.processDependencyEnabled: the charts under charts/ that
+/// Chart.yaml does not declare, then one copy per declaration (renamed to
+/// its alias, so one chart can be used twice), less the disabled ones; then
+/// the same one level down.
 void prune(Chart& chart, const nlohmann::json& values, const std::string& prefix) {
-  const nlohmann::json declared = chart.metadata.value("dependencies", nlohmann::json::array());
-  std::vector<Chart> kept;
-  for (Chart& dependency : chart.dependencies) {
-    bool enabled = true;
-    for (const auto& declaration : declared) {
-      if (!declaration.is_object() || declaration.value("name", "") != dependency.name()) continue;
-      const std::string alias = declaration.value("alias", "");
-      if (!alias.empty()) dependency.metadata["name"] = alias;
-      bool decided = false;
-      const std::string conditions = declaration.value("condition", "");
-      std::size_t at = 0;
-      while (!conditions.empty() && at <= conditions.size()) {
-        const std::size_t comma = conditions.find(',', at);
-        std::string condition =
-            conditions.substr(at, comma == std::string::npos ? std::string::npos : comma - at);
-        condition.erase(0, condition.find_first_not_of(' '));
-        condition.erase(condition.find_last_not_of(' ') + 1);
-        const nlohmann::json* value = pathValue(values, prefix + condition);
-        if (value != nullptr && value->is_boolean()) {
-          enabled = value->get<bool>();
-          decided = true;
-          break;
-        }
-        if (comma == std::string::npos) break;
-        at = comma + 1;
-      }
-      if (!decided && declaration.contains("tags") && declaration["tags"].is_array()) {
-        bool any_true = false;
-        bool any_false = false;
-        const nlohmann::json* tags = pathValue(values, "tags");
-        for (const auto& tag : declaration["tags"]) {
-          if (tags == nullptr || !tag.is_string()) continue;
-          const nlohmann::json* value = pathValue(*tags, tag.get<std::string>());
-          if (value != nullptr && value->is_boolean())
-            (value->get<bool>() ? any_true : any_false) = true;
-        }
-        if (any_false && !any_true) enabled = false;
-      }
+  nlohmann::json declared = chart.metadata.value("dependencies", nlohmann::json::array());
+  if (!declared.is_array()) declared = nlohmann::json::array();
+  // A declaration names a chart of charts/ whose version meets its range.
+  const auto declares = [](const nlohmann::json& declaration, const Chart& dependency) {
+    if (!declaration.is_object() || declaration.value("name", "") != dependency.name()) return false;
+    const auto range = declaration.find("version");
+    return range == declaration.end() || !range->is_string() || range->get<std::string>().empty() ||
+           gotmpl::semverSatisfies(range->get<std::string>(), dependency.version());
+  };
+  std::vector<Chart> charts;
+  for (const Chart& dependency : chart.dependencies) {
+    if (std::none_of(declared.begin(), declared.end(), [&](const nlohmann::json& declaration) {
+          return declares(declaration, dependency);
+        })) {
+      charts.push_back(dependency);
+    }
+  }
+  std::set<std::string> disabled;
+  nlohmann::json kept_declarations = nlohmann::json::array();
+  for (nlohmann::json& declaration : declared) {
+    if (!declaration.is_object()) continue;
+    const std::string name = declaration.value("name", "");
+    const std::string alias = declaration.value("alias", "");
+    for (const Chart& dependency : chart.dependencies) {
+      if (!declares(declaration, dependency)) continue;
+      charts.push_back(dependency);
+      if (!alias.empty()) charts.back().metadata["name"] = alias;
       break;
     }
-    if (enabled) kept.push_back(std::move(dependency));
+    if (!alias.empty()) declaration["name"] = alias;
+    if (dependencyEnabled(declaration, values, prefix)) {
+      kept_declarations.push_back(declaration);
+    } else {
+      disabled.insert(declaration["name"].get<std::string>());
+    }
   }
-  chart.dependencies = std::move(kept);
+  std::erase_if(charts, [&disabled](const Chart& dependency) {
+    return disabled.count(dependency.name()) > 0;
+  });
+  if (chart.metadata.contains("dependencies")) chart.metadata["dependencies"] = kept_declarations;
+  chart.dependencies = std::move(charts);
   for (Chart& dependency : chart.dependencies)
     prune(dependency, values, prefix + dependency.name() + ".");
 }

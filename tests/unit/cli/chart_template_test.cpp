@@ -7,10 +7,13 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <algorithm>
+#include <cstdlib>
 #include <sstream>
 
 #include "../helm/helm_test_support.hpp"
 #include "meshery/cli/run.hpp"
+#include "meshery_test/process.hpp"
 
 namespace meshery::cli {
 namespace {
@@ -19,7 +22,21 @@ namespace fs = std::filesystem;
 using helm::testing::fixtures;
 using helm::testing::readFile;
 
+/// The charts written for these tests, with outputs produced by helm v3.17.2
+/// (tools/helm-reference/regenerate.sh).
+fs::path ownCharts() {
+  return fs::path(MESHERY_TEST_SOURCE_DIR) / "tests" / "golden" / "helm" / "charts";
+}
+
+/// A real helm, installed for the tests by scripts/helm-reference; absent,
+/// the differential tests skip.
+fs::path referenceHelm() {
+  if (const char* path = std::getenv("MESHERY_HELM_REFERENCE")) return path;
+  return fs::path(MESHERY_TEST_SOURCE_DIR) / ".cache" / "helm-reference" / "helm";
+}
+
 struct HelmCase {
+  fs::path root;  ///< the folder of cases.tsv: chart paths are relative to it
   std::string golden;
   bool expect_error = false;
   std::vector<std::string> args;
@@ -52,14 +69,16 @@ std::vector<std::string> words(const std::string& line) {
   return out;
 }
 
-std::vector<HelmCase> cases() {
+std::vector<HelmCase> cases(const fs::path& root) {
   std::vector<HelmCase> out;
-  std::istringstream lines(readFile(fixtures() / "cases.tsv"));
+  if (!fs::exists(root / "cases.tsv")) return out;
+  std::istringstream lines(readFile(root / "cases.tsv"));
   std::string line;
   while (std::getline(lines, line)) {
     if (line.empty() || line[0] == '#') continue;
     std::istringstream fields(line);
     HelmCase helm_case;
+    helm_case.root = root;
     std::string error;
     std::string args;
     std::getline(fields, helm_case.golden, '\t');
@@ -72,12 +91,12 @@ std::vector<HelmCase> cases() {
   return out;
 }
 
-/// Runs `mesheryctl chart ARGS` in the fixtures' folder (the paths of
-/// cases.tsv are relative to it): what it prints, or the first line of
-/// the error it reports (helm's error goldens are that line).
-std::string mesheryctlChart(std::vector<std::string> args) {
+/// Runs `mesheryctl chart ARGS` in the cases' folder: what it prints, or
+/// the first line of the error it reports (the error goldens are that line).
+std::string mesheryctlChart(const HelmCase& helm_case) {
   const fs::path previous = fs::current_path();
-  fs::current_path(fixtures());
+  fs::current_path(helm_case.root);
+  std::vector<std::string> args = helm_case.args;
   args.insert(args.begin(), "chart");
   std::ostringstream out;
   std::ostringstream err;
@@ -89,33 +108,65 @@ std::string mesheryctlChart(std::vector<std::string> args) {
   return error.substr(0, error.find('\n') + 1);
 }
 
-class HelmTemplateCases : public ::testing::TestWithParam<HelmCase> {};
+/// The same case run by the real helm (KubeVersion v1.20.0 unless the case
+/// gives one, as the goldens assume): its output, or its error's first line.
+std::string realHelm(const HelmCase& helm_case) {
+  std::vector<std::string> args = {referenceHelm().string()};
+  args.insert(args.end(), helm_case.args.begin(), helm_case.args.end());
+  if (std::find(args.begin(), args.end(), "--kube-version") == args.end()) {
+    args.insert(args.end(), {"--kube-version", "1.20.0"});
+  }
+  const auto result = test::run({.args = args, .cwd = helm_case.root});
+  if (result.exit_code == 0) return result.output;
+  return result.output.substr(0, result.output.find('\n') + 1);
+}
+
+class HelmTemplateCases : public ::testing::TestWithParam<HelmCase> {
+ protected:
+  void SkipUnsupported() {
+    const HelmCase& helm_case = GetParam();
+    if (helm_case.golden == "template-with-invalid-yaml.txt") {
+      GTEST_SKIP()
+          << "the YAML layer (yaml-cpp) reads a trailing plain scalar without ':' as a key where "
+             "go-yaml reports \"could not find expected ':'\"";
+    }
+    if (helm_case.golden == "template-with-invalid-yaml-debug.txt") {
+      GTEST_SKIP() << "--debug is not supported yet";
+    }
+  }
+};
 
 TEST_P(HelmTemplateCases, MatchHelmsGolden) {
+  SkipUnsupported();
+  if (IsSkipped()) return;
   const HelmCase& helm_case = GetParam();
-  if (helm_case.golden == "template-with-invalid-yaml.txt") {
-    GTEST_SKIP()
-        << "the YAML layer (yaml-cpp) reads a trailing plain scalar without ':' as a key where "
-           "go-yaml reports \"could not find expected ':'\"";
-  }
-  if (helm_case.golden == "template-with-invalid-yaml-debug.txt") {
-    GTEST_SKIP() << "--debug is not supported yet";
-  }
-  const std::string output = mesheryctlChart(helm_case.args);
-  EXPECT_EQ(output, readFile(fixtures() / "output" / helm_case.golden));
+  const std::string output = mesheryctlChart(helm_case);
+  EXPECT_EQ(output, readFile(helm_case.root / "output" / helm_case.golden));
   EXPECT_EQ(output.starts_with("Error: "), helm_case.expect_error);
 }
 
-INSTANTIATE_TEST_SUITE_P(Fixtures, HelmTemplateCases,
-                         ::testing::ValuesIn(fs::exists(fixtures()) ? cases()
-                                                                    : std::vector<HelmCase>{}),
-                         [](const auto& case_info) {
-                           std::string name = case_info.param.golden;
-                           for (char& c : name) {
-                             if (std::isalnum(static_cast<unsigned char>(c)) == 0) c = '_';
-                           }
-                           return name;
-                         });
+TEST_P(HelmTemplateCases, MatchARealHelm) {
+  SkipUnsupported();
+  if (IsSkipped()) return;
+  if (!fs::exists(referenceHelm())) {
+    GTEST_SKIP() << "no reference helm at " << referenceHelm() << " (scripts/helm-reference)";
+  }
+  const HelmCase& helm_case = GetParam();
+  EXPECT_EQ(mesheryctlChart(helm_case), realHelm(helm_case));
+}
+
+std::string caseName(const ::testing::TestParamInfo<HelmCase>& case_info) {
+  std::string name = case_info.param.golden;
+  for (char& c : name) {
+    if (std::isalnum(static_cast<unsigned char>(c)) == 0) c = '_';
+  }
+  return name;
+}
+
+INSTANTIATE_TEST_SUITE_P(HelmsOwn, HelmTemplateCases, ::testing::ValuesIn(cases(fixtures())),
+                         caseName);
+INSTANTIATE_TEST_SUITE_P(OurCharts, HelmTemplateCases, ::testing::ValuesIn(cases(ownCharts())),
+                         caseName);
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(HelmTemplateCases);
 
 }  // namespace

@@ -111,8 +111,19 @@ TEST(HelmDependencies, ConditionsDecideFirstThenTags) {
 }
 
 TEST(HelmDependencies, AnAliasRenamesTheDependency) {
+  // As processDependencyEnabled orders them: the charts Chart.yaml does not
+  // declare (b), then one per declaration.
   const Chart chart = enabledDependencies(parentWith("- {name: a, alias: first}\n", ""), {});
-  EXPECT_EQ(namesOf(chart), (std::vector<std::string>{"first", "b"}));
+  EXPECT_EQ(namesOf(chart), (std::vector<std::string>{"b", "first"}));
+  // One chart declared twice under two aliases is rendered twice.
+  const Chart twice = enabledDependencies(
+      parentWith("- {name: a, alias: one}\n- {name: a, alias: two, condition: two.on}\n", ""),
+      {});
+  EXPECT_EQ(namesOf(twice), (std::vector<std::string>{"b", "one", "two"}));
+  const Chart once = enabledDependencies(
+      parentWith("- {name: a, alias: one}\n- {name: a, alias: two, condition: two.on}\n", ""),
+      {{"two", {{"on", false}}}});
+  EXPECT_EQ(namesOf(once), (std::vector<std::string>{"b", "one"}));
 }
 
 }  // namespace

@@ -358,6 +358,14 @@ class VersionObject : public Object {
 
 }  // namespace
 
+bool satisfiesText(const std::string& constraint, const std::string& version) {
+  try {
+    return satisfies(parseConstraints(constraint), parseVersion(version));
+  } catch (const FunctionError&) {
+    return false;
+  }
+}
+
 bool parsesAsSemver(const std::string& version) {
   try {
     parseVersion(version);
@@ -383,5 +391,9 @@ void addSemver(FunctionMap& f) {
 namespace meshery::gotmpl {
 
 bool isSemver(const std::string& version) { return sprig::parsesAsSemver(version); }
+
+bool semverSatisfies(const std::string& constraint, const std::string& version) {
+  return sprig::satisfiesText(constraint, version);
+}
 
 }  // namespace meshery::gotmpl

@@ -3,7 +3,9 @@
 // Go's encoding/json output for template values: what toJson, toPrettyJson
 // and toRawJson print (sorted keys, Go's float format, HTML escaping).
 
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "meshery/gotmpl/value.hpp"
 
@@ -17,5 +19,10 @@ struct GoJsonOptions {
 /// json.Marshal(value); throws FunctionError("json: unsupported value: NaN")
 /// for NaN and infinities.
 std::string goJson(const Value& value, const GoJsonOptions& options = {});
+
+/// The first syntax error json.Unmarshal reports for `text`, in Go's words
+/// ("invalid character '}' looking for beginning of value", "unexpected end
+/// of JSON input"); nullopt for valid JSON.
+std::optional<std::string> goJsonSyntaxError(std::string_view text);
 
 }  // namespace meshery::gotmpl

@@ -31,4 +31,9 @@ FunctionMap sprigFunctions(const SprigOptions& options = {});
 /// `version` ("1.2.3", "v1.2", "1.0.0-rc.1+build").
 bool isSemver(const std::string& version);
 
+/// Helm's IsCompatibleRange: whether `version` meets `constraint`
+/// (">=1.16.0-0", "^2.1", "1.x || 2.x") as semverCompare decides; false
+/// when either does not parse.
+bool semverSatisfies(const std::string& constraint, const std::string& version);
+
 }  // namespace meshery::gotmpl

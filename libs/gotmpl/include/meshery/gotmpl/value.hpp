@@ -81,6 +81,13 @@ class Object {
   [[nodiscard]] virtual std::optional<Function> method(std::string_view name) const;
   /// What fmt's %v prints (Go: a String() method, else "&{field values}").
   [[nodiscard]] virtual std::string text() const = 0;
+  /// What an action prints when it ends on this value. Go's printer takes
+  /// the address of an addressable struct field, so a String method with a
+  /// pointer receiver counts there, while functions receive a copy without
+  /// it (Helm's `{{ .Capabilities.KubeVersion }}` prints "v1.20.0", `{{
+  /// .Capabilities.KubeVersion | quote }}` "{v1.20.0 1 20}"). text() unless
+  /// overridden.
+  [[nodiscard]] virtual std::string printedText() const { return text(); }
 };
 
 /// One template value. Cheap to copy: lists, maps, objects and functions are

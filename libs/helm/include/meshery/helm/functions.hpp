@@ -2,7 +2,7 @@
 
 // The template functions Helm adds to Sprig's, as `helm template` runs them:
 // toYaml, fromYaml, fromYamlArray, toJson, fromJson, fromJsonArray,
-// required and lookup. include and tpl, which need the chart being
+// required, fail and lookup. include and tpl, which need the chart being
 // rendered, come with the render engine.
 
 #include "meshery/gotmpl/function.hpp"

@@ -37,8 +37,9 @@ gotmpl::Value capabilitiesValue(const KubeVersion& kube_version,
                                 std::vector<std::string> api_versions,
                                 const std::string& helm_version);
 
-/// The API versions a render assumes when no cluster tells (the core and
-/// common groups, as versions and as version/Kind).
+/// The API versions a render assumes when no cluster tells: helm v3.17.2's
+/// DefaultVersionSet, the 56 group/versions its client-go knows (no
+/// version/Kind entries, so `Has "apps/v1/Deployment"` is false).
 std::vector<std::string> defaultApiVersions();
 
 /// gobwas/glob matching with '/' as the separator, as Files.Glob uses it:
