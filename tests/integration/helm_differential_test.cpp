@@ -103,7 +103,8 @@ class SnippetGenerator {
         {"tpl", 2},        {"include", 2},     {"required", 2},    {"b64dec", 1},
         {"round", 2},      {"ceil", 1},        {"floor", 1},       {"seq", 2},
         {"substr", 3},     {"wrap", 2},        {"abbrev", 2},      {"plural", 3},
-        {"nospace", 1},    {"initials", 1},    {"untitle", 1},     {"cat", 3}};
+        {"nospace", 1},    {"initials", 1},    {"untitle", 1},     {"cat", 3},
+        {"toToml", 1}};
     return kFunctions[pick(static_cast<int>(std::size(kFunctions)))];
   }
 

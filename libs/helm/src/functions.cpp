@@ -6,6 +6,7 @@
 #include "meshery/gotmpl/go_json.hpp"
 #include "meshery/gotmpl/json_value.hpp"
 #include "meshery/yaml/yaml.hpp"
+#include "toml.hpp"
 
 namespace meshery::helm {
 namespace {
@@ -92,6 +93,8 @@ gotmpl::FunctionMap helmFunctions() {
       return Value::string("");
     }
   });
+  f["toToml"] = fixed({Param::kAny},
+                      [](CallContext&, Args& a) { return Value::string(detail::toToml(a[0])); });
   f["fromYaml"] = fixed({Param::kString}, [](CallContext&, Args& a) {
     try {
       return mapOrError(firstDocument(a[0].asString()), kYamlShapeError);

@@ -1,7 +1,7 @@
 #pragma once
 
 // The template functions Helm adds to Sprig's, as `helm template` runs them:
-// toYaml, fromYaml, fromYamlArray, toJson, fromJson, fromJsonArray,
+// toYaml, fromYaml, fromYamlArray, toJson, fromJson, fromJsonArray, toToml,
 // required, fail and lookup. include and tpl, which need the chart being
 // rendered, come with the render engine.
 
