@@ -59,15 +59,8 @@ helm::ValueOverrides readValueOverrides(const ValueFlags& flags) {
   overrides.set = flags.set;
   overrides.set_string = flags.set_string;
   overrides.set_json = flags.set_json;
-  for (const auto& pair : flags.set_file) {
-    const std::size_t equals = pair.find('=');
-    if (equals == std::string::npos) {
-      throw Error(ErrorCode::kInvalidArgument, "key \"" + pair + "\" has no value",
-                  "A --set-file value must read key=path.", "Write it as --set-file key=path/to/file.");
-    }
-    overrides.set_file.emplace_back(pair.substr(0, equals),
-                                    readValuesFile(pair.substr(equals + 1), "--set-file"));
-  }
+  overrides.set_file = flags.set_file;
+  overrides.read_file = [](const std::string& path) { return readValuesFile(path, "--set-file"); };
   return overrides;
 }
 

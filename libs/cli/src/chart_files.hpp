@@ -30,8 +30,9 @@ struct ValueFlags {
 void addValueFlags(CLI::App& command, ValueFlags& flags, const std::string& values_flag,
                    bool set_file);
 
-/// The overrides the flags give: values files and --set-file files read.
-/// Throws Error(kNotFound) for a file that cannot be read, naming its flag.
+/// The overrides the flags give: values files read, --set-file's files read
+/// when the values are parsed. Throws Error(kNotFound) for a file that
+/// cannot be read, naming its flag.
 helm::ValueOverrides readValueOverrides(const ValueFlags& flags);
 
 /// A chart from a directory, a .tgz archive, or an http(s) URL to one (at

@@ -2,6 +2,7 @@
 // syntax error of a text in Go's words ("invalid character 'x' after object
 // key", "unexpected end of JSON input").
 #include <cstdio>
+#include <variant>
 #include <vector>
 
 #include "meshery/gotmpl/go_json.hpp"
@@ -153,6 +154,21 @@ class Scanner {
     return {};
   }
 
+  /// A top-level value is complete and the next byte cannot extend it
+  /// (a number continues with digits, '.', 'e').
+  [[nodiscard]] bool endsBefore(unsigned char c) const {
+    if (!stack_.empty()) return false;
+    switch (state_) {
+      case State::kEndValue: return true;
+      case State::kOne: return !isDigit(c) && c != '.' && c != 'e' && c != 'E';
+      case State::kZero: return c != '.' && c != 'e' && c != 'E';
+      case State::kDot0: return !isDigit(c) && c != 'e' && c != 'E';
+      case State::kE0: return !isDigit(c);
+      default: return false;
+    }
+  }
+  [[nodiscard]] bool closedTop() const { return state_ == State::kEndTop; }
+
   /// The end of input: Go feeds a space, then wants a complete value.
   std::optional<std::string> end() {
     if (state_ == State::kEndTop) return {};
@@ -292,6 +308,21 @@ std::optional<std::string> goJsonSyntaxError(std::string_view text) {
     if (auto failure = scanner.step(static_cast<unsigned char>(c))) return failure;
   }
   return scanner.end();
+}
+
+std::variant<std::size_t, std::string> goJsonValueEnd(std::string_view text) {
+  Scanner scanner;
+  bool started = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (scanner.endsBefore(c)) return i;
+    started = started || !isSpace(c);
+    if (auto failure = scanner.step(c)) return *failure;
+    if (scanner.closedTop()) return i + 1;
+  }
+  if (!started) return std::string("EOF");
+  if (scanner.end()) return std::string("unexpected EOF");
+  return text.size();
 }
 
 }  // namespace meshery::gotmpl

@@ -3,6 +3,8 @@
 #include "meshery/core/error.hpp"
 #include "meshery/gotmpl/sprig.hpp"
 #include "meshery/helm/chart.hpp"
+#include "meshery/helm/values.hpp"
+#include "helm_yaml.hpp"
 #include "meshery/yaml/yaml.hpp"
 
 namespace meshery::helm {
@@ -15,7 +17,7 @@ namespace {
 
 nlohmann::json yamlDocument(const std::string& text, const std::string& what) {
   try {
-    const std::vector<nlohmann::json> documents = yaml::parseAll(text);
+    const std::vector<nlohmann::json> documents = yaml::parseAll(text, detail::kHelmYaml);
     return documents.empty() ? nlohmann::json::object() : documents.front();
   } catch (const Error& error) {
     fail("cannot load " + what + ": error converting YAML to JSON: " + error.message());
@@ -88,6 +90,7 @@ Chart loadChart(std::vector<archive::Entry> files) {
       chart.values = yamlDocument(file.bytes, "values.yaml");
       if (chart.values.is_null()) chart.values = nlohmann::json::object();
       if (!chart.values.is_object()) fail("cannot load values.yaml: not a mapping");
+      numbersAsFloat64(chart.values);
     } else if (name == "values.schema.json") {
       try {
         chart.schema = nlohmann::json::parse(file.bytes);

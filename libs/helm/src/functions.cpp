@@ -5,6 +5,7 @@
 #include "meshery/core/error.hpp"
 #include "meshery/gotmpl/go_json.hpp"
 #include "meshery/gotmpl/json_value.hpp"
+#include "helm_yaml.hpp"
 #include "meshery/yaml/yaml.hpp"
 #include "toml.hpp"
 
@@ -32,7 +33,7 @@ std::string toYaml(const Value& value) {
 
 // sigs.k8s.io/yaml's Unmarshal of the first document, numbers as float64.
 nlohmann::json firstDocument(const std::string& text) {
-  const std::vector<nlohmann::json> documents = yaml::parseAll(text);
+  const std::vector<nlohmann::json> documents = yaml::parseAll(text, detail::kHelmYaml);
   return documents.empty() ? nlohmann::json() : documents.front();
 }
 

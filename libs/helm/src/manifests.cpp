@@ -5,6 +5,7 @@
 
 #include "meshery/core/error.hpp"
 #include "meshery/helm/render_objects.hpp"
+#include "helm_yaml.hpp"
 #include "meshery/yaml/yaml.hpp"
 
 namespace meshery::helm {
@@ -112,7 +113,7 @@ bool isPartial(const std::string& path) {
 void readHead(Manifest& manifest) {
   nlohmann::json head;
   try {
-    head = yaml::parse(manifest.content);
+    head = yaml::parse(manifest.content, detail::kHelmYaml);
   } catch (const Error& error) {
     throw Error(ErrorCode::kInvalidArgument,
                 "YAML parse error on " + manifest.source +

@@ -1,9 +1,12 @@
 #include "meshery/helm/release.hpp"
 
+#include <cmath>
+
 #include "meshery/core/error.hpp"
 #include "meshery/gotmpl/sprig.hpp"
 #include "meshery/helm/values.hpp"
 #include "meshery/registry/schema_validation.hpp"
+#include "helm_yaml.hpp"
 #include "meshery/yaml/yaml.hpp"
 
 namespace meshery::helm {
@@ -15,13 +18,27 @@ Error prefixed(const Error& error, const std::string& what) {
                error.position());
 }
 
+/// The values as the schema validator sees them: Helm validates their JSON
+/// text, where a float64 with no fraction ("1") is an integer.
+nlohmann::json asJsonText(nlohmann::json value) {
+  if (value.is_number_float()) {
+    const double number = value.get<double>();
+    if (std::isfinite(number) && std::trunc(number) == number && std::fabs(number) < 9.0e15) {
+      return static_cast<std::int64_t>(number);
+    }
+  } else if (value.is_structured()) {
+    for (auto& item : value) item = asJsonText(std::move(item));
+  }
+  return value;
+}
+
 /// chartutil.ValidateAgainstSchema: the chart's schema over its values, then
 /// each dependency's over its part, as "CHART:\n- path: why\n" blocks.
 void collectSchemaErrors(const Chart& chart, const nlohmann::json& values, std::string& out) {
   if (chart.schema) {
     std::vector<registry::SchemaViolation> violations;
     try {
-      violations = registry::validateAgainstSchema(*chart.schema, values);
+      violations = registry::validateAgainstSchema(*chart.schema, asJsonText(values));
     } catch (const Error& error) {
       throw prefixed(error, chart.name() + "/values.schema.json cannot be used");
     }
@@ -64,11 +81,12 @@ nlohmann::json userValues(const ValueOverrides& overrides) {
     const std::string which = "values file " + std::to_string(i + 1);
     nlohmann::json file;
     try {
-      file = yaml::parse(overrides.value_files[i]);
+      file = yaml::parse(overrides.value_files[i], detail::kHelmYaml);
     } catch (const Error& error) {
       throw prefixed(error, which);
     }
     if (file.is_null()) continue;  // an empty file changes nothing
+    numbersAsFloat64(file);
     if (!file.is_object()) {
       throw Error(ErrorCode::kInvalidArgument, which + " is not a map of values",
                   std::string("it holds a YAML ") + file.type_name(),
@@ -76,14 +94,30 @@ nlohmann::json userValues(const ValueOverrides& overrides) {
     }
     mergeValues(user, file);
   }
-  for (const auto& pair : overrides.set_json) mergeValues(user, parseSetJsonValue(pair));
-  for (const auto& pair : overrides.set) mergeValues(user, parseSetValues(pair));
-  for (const auto& pair : overrides.set_string) mergeValues(user, parseSetValues(pair, true));
-  for (const auto& [key, content] : overrides.set_file) {
-    const std::string value =
-        nlohmann::json(content).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    mergeValues(user, parseSetJsonValue(key + "=" + value));
+  const auto parse = [&user](const std::vector<std::string>& flags, SetForm form,
+                             const char* flag, const FileReader& read_file) {
+    for (const auto& text : flags) {
+      try {
+        parseSetInto(text, user, form, read_file);
+      } catch (const Error& error) {
+        // Helm names the whole --set-json value and drops the decoder's words.
+        if (form == SetForm::kJson) {
+          throw Error(error.code(), "failed parsing --set-json data " + text, error.message(),
+                      "Give key=JSON pairs, e.g. --set-json 'resources={\"limits\":{\"cpu\":\"1\"}}'.");
+        }
+        throw prefixed(error, std::string("failed parsing ") + flag + " data");
+      }
+    }
+  };
+  parse(overrides.set_json, SetForm::kJson, "--set-json", {});
+  parse(overrides.set, SetForm::kTyped, "--set", {});
+  parse(overrides.set_string, SetForm::kString, "--set-string", {});
+  if (!overrides.set_file.empty() && !overrides.read_file) {
+    throw Error(ErrorCode::kInvalidArgument, "--set-file is not available here",
+                "Files named by --set-file are read by mesheryctl, not by the server.",
+                "Pass the file's content with --set-string or a values file instead.");
   }
+  parse(overrides.set_file, SetForm::kFile, "--set-file", overrides.read_file);
   return user;
 }
 
@@ -125,7 +159,7 @@ ReleaseResources releaseResources(const Release& release) {
   const auto add = [&out](const Manifest& manifest) {
     std::vector<nlohmann::json> documents;
     try {
-      documents = yaml::parseAll(manifest.content);
+      documents = yaml::parseAll(manifest.content, detail::kHelmYaml);
     } catch (const Error& error) {
       throw prefixed(error, "YAML parse error on " + manifest.source);
     }
@@ -138,7 +172,7 @@ ReleaseResources releaseResources(const Release& release) {
   for (const auto& hook : release.hooks) {
     std::string name;
     try {
-      const nlohmann::json head = yaml::parse(hook.content);
+      const nlohmann::json head = yaml::parse(hook.content, detail::kHelmYaml);
       name = head.value("/metadata/name"_json_pointer, std::string());
     } catch (const std::exception&) {
       // The sort already read this document; a name is only for the message.

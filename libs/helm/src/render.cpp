@@ -245,7 +245,10 @@ gotmpl::FunctionMap engineFunctions(bool strict) {
 
 std::map<std::string, std::string> renderChart(const Chart& chart, const nlohmann::json& values,
                                                const RenderOptions& options) {
-  Value chart_values = gotmpl::fromJson(values.is_object() ? values : nlohmann::json::object());
+  // Integers left in the values came from --set (int64); YAML and JSON
+  // numbers were made float64 when read (numbersAsFloat64), as Go reads them.
+  Value chart_values = gotmpl::fromJson(values.is_object() ? values : nlohmann::json::object(),
+                                        gotmpl::JsonNumbers::kTyped);
   chart_values.asMap().type_name = "chartutil.Values";
   const Value top =
       mapOf({{"Values", chart_values},

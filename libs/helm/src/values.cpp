@@ -1,8 +1,6 @@
 #include "meshery/helm/values.hpp"
 
-#include <cctype>
 #include <algorithm>
-#include <charconv>
 #include <set>
 
 #include "meshery/core/error.hpp"
@@ -217,103 +215,16 @@ void mergeValues(nlohmann::json& base, const nlohmann::json& overrides) {
   }
 }
 
-namespace {
-
-bool equalFold(std::string_view text, std::string_view lower) {
-  if (text.size() != lower.size()) return false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(text[i])) != lower[i]) return false;
-  }
-  return true;
-}
-
-}  // namespace
-
 nlohmann::json parseSetValues(std::string_view text, bool as_strings) {
   nlohmann::json out = nlohmann::json::object();
-  std::size_t at = 0;
-  while (at <= text.size()) {
-    const std::size_t comma = text.find(',', at);
-    const std::string_view pair =
-        text.substr(at, comma == std::string_view::npos ? std::string_view::npos : comma - at);
-    const std::size_t equals = pair.find('=');
-    if (equals == std::string_view::npos) {
-      throw Error(ErrorCode::kInvalidArgument, "key \"" + std::string(pair) + "\" has no value",
-                  "A --set value must read key=value.", "Write it as --set path.to.key=value.");
-    }
-    const std::string_view key = pair.substr(0, equals);
-    const std::string value(pair.substr(equals + 1));
-    nlohmann::json typed = value;
-    if (!as_strings) {
-      // Helm's strvals: true/false/null in any case, then base-10 int64
-      // unless the text starts with '0' (so "012" stays a string).
-      const std::string_view digits =
-          !value.empty() && value[0] == '+' ? std::string_view(value).substr(1) : value;
-      std::int64_t number = 0;
-      const auto result = std::from_chars(digits.data(), digits.data() + digits.size(), number);
-      if (equalFold(value, "true") || equalFold(value, "false")) {
-        typed = equalFold(value, "true");
-      } else if (equalFold(value, "null")) {
-        typed = nullptr;
-      } else if (value == "0") {
-        typed = 0;
-      } else if (!digits.empty() && value[0] != '0' && digits[0] != '+' &&
-                 result.ec == std::errc() && result.ptr == digits.data() + digits.size()) {
-        typed = number;
-      }
-    }
-    nlohmann::json* node = &out;
-    std::size_t part_start = 0;
-    for (;;) {
-      const std::size_t dot = key.find('.', part_start);
-      const std::string part(key.substr(
-          part_start, dot == std::string_view::npos ? std::string_view::npos : dot - part_start));
-      if (dot == std::string_view::npos) {
-        (*node)[part] = typed;
-        break;
-      }
-      if (!(*node)[part].is_object()) (*node)[part] = nlohmann::json::object();
-      node = &(*node)[part];
-      part_start = dot + 1;
-    }
-    if (comma == std::string_view::npos) break;
-    at = comma + 1;
-  }
+  parseSetInto(text, out, as_strings ? SetForm::kString : SetForm::kTyped);
   return out;
 }
 
 nlohmann::json parseSetJsonValue(std::string_view text) {
-  const std::size_t equals = text.find('=');
-  if (equals == std::string_view::npos) {
-    throw Error(ErrorCode::kInvalidArgument, "key \"" + std::string(text) + "\" has no value",
-                "A --set-json value must read key=JSON.",
-                "Write it as --set-json 'path.to.key={\"a\":1}'.");
-  }
-  nlohmann::json value;
-  try {
-    value = nlohmann::json::parse(text.substr(equals + 1));
-  } catch (const nlohmann::json::exception& error) {
-    throw Error(ErrorCode::kInvalidArgument,
-                "failed parsing --set-json data " + std::string(text) + ": " + error.what(),
-                "The value after '=' is not JSON.",
-                "Quote the JSON for the shell and check its syntax.");
-  }
   nlohmann::json out = nlohmann::json::object();
-  nlohmann::json* node = &out;
-  const std::string_view key = text.substr(0, equals);
-  std::size_t at = 0;
-  for (;;) {
-    const std::size_t dot = key.find('.', at);
-    const std::string part(
-        key.substr(at, dot == std::string_view::npos ? std::string_view::npos : dot - at));
-    if (dot == std::string_view::npos) {
-      (*node)[part] = std::move(value);
-      return out;
-    }
-    (*node)[part] = nlohmann::json::object();
-    node = &(*node)[part];
-    at = dot + 1;
-  }
+  parseSetInto(text, out, SetForm::kJson);
+  return out;
 }
 
 }  // namespace meshery::helm

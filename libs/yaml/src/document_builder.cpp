@@ -129,6 +129,7 @@ void DocumentBuilder::pushFrame(bool is_mapping, const YAML::Mark& mark, YAML::a
   frame.is_mapping = is_mapping;
   frame.anchor = anchor;
   frame.position = positionOf(mark);
+  if (duplicate_keys_last_win_) frame.mapping.allowDuplicateKeys();
   frames_.push_back(std::move(frame));
 }
 

@@ -55,8 +55,8 @@ class AliasBudget {
 class DocumentBuilder final : public YAML::EventHandler {
  public:
   /// `source` is the text yaml-cpp reads, without a leading byte order mark.
-  DocumentBuilder(AliasBudget& budget, std::string_view source)
-      : budget_(budget), source_(source) {}
+  DocumentBuilder(AliasBudget& budget, std::string_view source, bool duplicate_keys_last_win)
+      : budget_(budget), source_(source), duplicate_keys_last_win_(duplicate_keys_last_win) {}
 
   void OnDocumentStart(const YAML::Mark& mark) override;
   void OnDocumentEnd() override {}
@@ -115,6 +115,7 @@ class DocumentBuilder final : public YAML::EventHandler {
   std::optional<Node> root_;
   SourcePosition document_position_;
   std::size_t document_offset_ = 0;
+  bool duplicate_keys_last_win_ = false;
 };
 
 }  // namespace meshery::yaml::detail

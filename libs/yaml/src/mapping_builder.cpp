@@ -25,7 +25,7 @@ Error duplicateKey(const std::string& key, SourcePosition position, std::uint32_
 
 void MappingBuilder::addKey(std::string key, SourcePosition position) {
   const auto [existing, inserted] = key_lines_.emplace(key, position.line);
-  if (!inserted) throw duplicateKey(key, position, existing->second);
+  if (!inserted && !last_wins_) throw duplicateKey(key, position, existing->second);
   pending_ = PendingKey{std::move(key), position, false};
 }
 

@@ -17,6 +17,10 @@ namespace meshery::yaml::detail {
 /// type; go-yaml v3 behaves so). Not thread-safe; one per open mapping.
 class MappingBuilder {
  public:
+  /// go-yaml's lenient decoding: a repeated key replaces the earlier value
+  /// instead of failing.
+  void allowDuplicateKeys() { last_wins_ = true; }
+
   /// Whether the next node completes a key (else it is the pending key's value).
   [[nodiscard]] bool expectsKey() const { return !pending_.has_value(); }
 
@@ -47,6 +51,7 @@ class MappingBuilder {
   std::optional<PendingKey> pending_;
   std::optional<SourcePosition> merge_position_;
   std::vector<nlohmann::json> merge_sources_;
+  bool last_wins_ = false;
 };
 
 }  // namespace meshery::yaml::detail

@@ -87,14 +87,16 @@ Error stuckAt(std::string_view source, std::size_t offset, SourcePosition positi
                              "Remove the character or quote the value that contains it.");
 }
 
-std::vector<ParsedDocument> parseStream(std::string_view text, detail::AliasBudget& budget) {
+std::vector<ParsedDocument> parseStream(std::string_view text, detail::AliasBudget& budget,
+                                        const ParseOptions& options) {
   rejectInvalidCharacters(text);
   ViewBuffer buffer(text);
   std::istream stream(&buffer);
   constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
   const std::string_view source =
       text.starts_with(kByteOrderMark) ? text.substr(kByteOrderMark.size()) : text;
-  detail::DocumentBuilder builder(budget, source);
+  detail::DocumentBuilder builder(budget, source,
+                                  options.duplicate_keys == DuplicateKeys::kLastWins);
   std::vector<ParsedDocument> documents;
   std::size_t last_offset = 0;
   try {
@@ -116,9 +118,9 @@ std::vector<ParsedDocument> parseStream(std::string_view text, detail::AliasBudg
   return documents;
 }
 
-std::vector<ParsedDocument> parseStream(std::string_view text) {
+std::vector<ParsedDocument> parseStream(std::string_view text, const ParseOptions& options) {
   detail::AliasBudget budget;
-  return parseStream(text, budget);
+  return parseStream(text, budget, options);
 }
 
 // Streams from this size on are parsed in two halves at once.
@@ -152,17 +154,18 @@ std::optional<std::size_t> documentSplit(std::string_view text) {
 // Both halves of a large stream parsed at once, each with half the alias
 // budget; nothing when either fails, so that the whole stream is parsed
 // again and reports the error (or passes) exactly as it would alone.
-std::optional<std::vector<ParsedDocument>> parseHalves(std::string_view text) {
+std::optional<std::vector<ParsedDocument>> parseHalves(std::string_view text,
+                                                       const ParseOptions& options) {
   const auto split = documentSplit(text);
   if (!split) return std::nullopt;
-  auto second = std::async(std::launch::async, [rest = text.substr(*split)] {
+  auto second = std::async(std::launch::async, [rest = text.substr(*split), &options] {
     detail::AliasBudget budget(2);
-    return parseStream(rest, budget);
+    return parseStream(rest, budget, options);
   });
   std::vector<ParsedDocument> documents;
   try {
     detail::AliasBudget budget(2);
-    documents = parseStream(text.substr(0, *split), budget);
+    documents = parseStream(text.substr(0, *split), budget, options);
   } catch (const Error&) {
     second.wait();
     return std::nullopt;
@@ -177,8 +180,10 @@ std::optional<std::vector<ParsedDocument>> parseHalves(std::string_view text) {
 
 }  // namespace
 
-nlohmann::json parse(std::string_view text) {
-  std::vector<ParsedDocument> documents = parseStream(text);
+nlohmann::json parse(std::string_view text) { return parse(text, ParseOptions{}); }
+
+nlohmann::json parse(std::string_view text, const ParseOptions& options) {
+  std::vector<ParsedDocument> documents = parseStream(text, options);
   ParsedDocument* found = nullptr;
   for (auto& document : documents) {
     if (document.value.is_null()) continue;
@@ -194,11 +199,15 @@ nlohmann::json parse(std::string_view text) {
 }
 
 std::vector<nlohmann::json> parseAll(std::string_view text) {
+  return parseAll(text, ParseOptions{});
+}
+
+std::vector<nlohmann::json> parseAll(std::string_view text, const ParseOptions& options) {
   std::vector<ParsedDocument> documents;
-  if (auto halves = parseHalves(text)) {
+  if (auto halves = parseHalves(text, options)) {
     documents = std::move(*halves);
   } else {
-    documents = parseStream(text);
+    documents = parseStream(text, options);
   }
   std::vector<nlohmann::json> values;
   for (auto& document : documents) {

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "meshery/gotmpl/format.hpp"
+#include "meshery/gotmpl/go_json.hpp"
 #include "meshery/gotmpl/json_value.hpp"
 
 namespace meshery::gotmpl {
@@ -219,6 +220,25 @@ TEST(Format, FloatsPrintAsGoPrintsThem) {
   const Value args[] = {Value::number(1e6), Value::integer(3), Value::string("s")};
   EXPECT_EQ(sprint(args), "1e+06 3s");
   EXPECT_EQ(sprintln(args), "1e+06 3 s\n");
+}
+
+TEST(GoJson, SyntaxErrorsAndValueEndsReadAsEncodingJsons) {
+  EXPECT_EQ(goJsonSyntaxError(R"({"a": [1, {"b": null}]})"), std::nullopt);
+  EXPECT_EQ(goJsonSyntaxError("{\"a\":}"), "invalid character '}' looking for beginning of value");
+  EXPECT_EQ(goJsonSyntaxError("[1"), "unexpected end of JSON input");
+  EXPECT_EQ(goJsonSyntaxError("tru"), "invalid character ' ' in literal true (expecting 'e')");
+  EXPECT_EQ(goJsonSyntaxError("{1:2}"),
+            "invalid character '1' looking for beginning of object key string");
+  EXPECT_EQ(goJsonSyntaxError("'a'"), R"(invalid character '\'' looking for beginning of value)");
+  EXPECT_EQ(goJsonSyntaxError("01"), "invalid character '1' after top-level value");
+  // json.Decoder: where the first value ends, the rest left to read.
+  using End = std::variant<std::size_t, std::string>;
+  EXPECT_EQ(goJsonValueEnd("1,b=2"), End(std::size_t{1}));
+  EXPECT_EQ(goJsonValueEnd(" {\"a\":[1]},x"), End(std::size_t{10}));
+  EXPECT_EQ(goJsonValueEnd("\"s\" ,"), End(std::size_t{3}));
+  EXPECT_EQ(goJsonValueEnd("2.5e3"), End(std::size_t{5}));
+  EXPECT_EQ(goJsonValueEnd("  "), End(std::string("EOF")));
+  EXPECT_EQ(goJsonValueEnd("[1,"), End(std::string("unexpected EOF")));
 }
 
 }  // namespace

@@ -141,8 +141,27 @@ TEST(HelmSetValues, TypedStringAndJsonForms) {
                 {"t", true}, {"f", false}, {"z", nullptr}, {"p", 5}, {"m", -7}, {"zero", 0}}));
   EXPECT_EQ(parseSetValues("n=12,t=true", true), (nlohmann::json{{"n", "12"}, {"t", "true"}}));
   EXPECT_EQ(parseSetJsonValue(R"(a.b={"x":[1,2]})"),
-            (nlohmann::json{{"a", {{"b", {{"x", {1, 2}}}}}}}));
+            (nlohmann::json{{"a", {{"b", {{"x", {1.0, 2.0}}}}}}}));
   EXPECT_THROW(parseSetValues("novalue"), Error);
+  // Lists by index (into what is there), {a,b} lists, maps in lists, escapes.
+  nlohmann::json values = {{"hosts", {"a", "b"}}};
+  parseSetInto(R"(hosts[1]=B,hosts[3]=D,l={x,y},p[0].name=ann,p[0].age=41,m[1][0]=7,k\.x=a\,b)",
+               values, SetForm::kTyped);
+  EXPECT_EQ(values, (nlohmann::json{{"hosts", {"a", "B", nullptr, "D"}},
+                                    {"l", {"x", "y"}},
+                                    {"p", {{{"name", "ann"}, {"age", 41}}}},
+                                    {"m", {nullptr, {7}}},
+                                    {"k.x", "a,b"}}));
+  EXPECT_TRUE(values["p"][0]["age"].is_number_integer()) << "--set integers stay int64";
+  parseSetInto(R"(j=1000000,o={"a":[1]})", values, SetForm::kJson);
+  EXPECT_TRUE(values["j"].is_number_float()) << "--set-json numbers are float64";
+  parseSetInto("f=path/x", values, SetForm::kFile, [](const std::string& path) {
+    return "content of " + path;
+  });
+  EXPECT_EQ(values["f"], "content of path/x");
+  for (const char* bad : {"hosts.x=1", "l[x]=1", "l={a", "a[70000]=1", "a,b=1"}) {
+    EXPECT_THROW(parseSetInto(bad, values, SetForm::kTyped), Error) << bad;
+  }
   EXPECT_THROW(parseSetJsonValue("a={not json"), Error);
   nlohmann::json base = {{"keep", 1}, {"map", {{"x", 1}}}, {"list", {1, 2}}};
   mergeValues(base, {{"map", {{"y", 2}}}, {"list", {3}}});

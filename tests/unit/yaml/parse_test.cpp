@@ -243,5 +243,14 @@ TEST(YamlParse, RejectsUtf16WithAHint) {
   EXPECT_NE(error.cause().find("UTF-16"), std::string::npos) << error.cause();
 }
 
+TEST(YamlParse, DuplicateKeysFailUnlessTheLastMayWin) {
+  constexpr std::string_view kTwice = "a: 1\nb: {x: 1, x: 2}\na: 3\n";
+  EXPECT_THROW(parse(kTwice), Error);
+  const ParseOptions lenient{DuplicateKeys::kLastWins};
+  EXPECT_EQ(parse(kTwice, lenient), (nlohmann::json{{"a", 3}, {"b", {{"x", 2}}}}));
+  EXPECT_EQ(parseAll(std::string(kTwice) + "---\nc: 1\nc: 2\n", lenient).back(),
+            (nlohmann::json{{"c", 2}}));
+}
+
 }  // namespace
 }  // namespace meshery::yaml

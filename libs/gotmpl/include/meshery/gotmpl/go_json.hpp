@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <variant>
 
 #include "meshery/gotmpl/value.hpp"
 
@@ -24,5 +25,10 @@ std::string goJson(const Value& value, const GoJsonOptions& options = {});
 /// ("invalid character '}' looking for beginning of value", "unexpected end
 /// of JSON input"); nullopt for valid JSON.
 std::optional<std::string> goJsonSyntaxError(std::string_view text);
+
+/// json.Decoder's first value of `text`: where it ends (leading blanks
+/// included, the byte after it not), or Decode's error ("invalid character
+/// …", "unexpected EOF", "EOF" for nothing but blanks).
+std::variant<std::size_t, std::string> goJsonValueEnd(std::string_view text);
 
 }  // namespace meshery::gotmpl

@@ -13,6 +13,7 @@
 #include "meshery/helm/chart.hpp"
 #include "meshery/helm/manifests.hpp"
 #include "meshery/helm/render.hpp"
+#include "meshery/helm/values.hpp"
 
 namespace meshery::helm {
 
@@ -22,8 +23,8 @@ struct ValueOverrides {
   std::vector<std::string> set_json;     ///< --set-json a.b={"x":1}
   std::vector<std::string> set;          ///< --set a.b=c,d=e
   std::vector<std::string> set_string;   ///< --set-string a.b=007
-  /// --set-file a.b=path: the dotted key and the file's content (a string).
-  std::vector<std::pair<std::string, std::string>> set_file;
+  std::vector<std::string> set_file;     ///< --set-file a.b=path
+  FileReader read_file;                  ///< reads --set-file's paths (the caller's I/O)
 
   [[nodiscard]] bool empty() const {
     return value_files.empty() && set_json.empty() && set.empty() && set_string.empty() &&
@@ -31,9 +32,11 @@ struct ValueOverrides {
   }
 };
 
-/// Helm's MergeValues: the -f files left to right, then every --set-json,
-/// --set, --set-string and --set-file in that order. Throws Error(kInvalidArgument)
-/// naming the value file (by its position) or the --set pair at fault.
+/// Helm's MergeValues: the -f files merged left to right, then every
+/// --set-json, --set, --set-string and --set-file parsed into the result in
+/// that order (parseSetInto). Throws Error(kInvalidArgument) naming the
+/// values file (by its position) or the flag ("failed parsing --set data:
+/// …").
 nlohmann::json userValues(const ValueOverrides& overrides);
 
 /// A rendered release.

@@ -3,7 +3,10 @@
 // Helm's values: a chart's defaults coalesced with what the user gives, for
 // the chart and each chart it depends on (chartutil.CoalesceValues).
 
+#include <functional>
 #include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
 
 #include "meshery/helm/chart.hpp"
 
@@ -27,14 +30,34 @@ Chart enabledDependencies(Chart chart, const nlohmann::json& user);
 /// maps merge key by key, anything else in `overrides` replaces.
 void mergeValues(nlohmann::json& base, const nlohmann::json& overrides);
 
-/// Helm's strvals for `--set a.b=c,d=e` (`as_strings` for --set-string):
-/// dotted keys nest; true/false, null and decimal integers are typed unless
-/// `as_strings`. Throws Error(kInvalidArgument) for a pair without "=".
+/// Which flag's syntax parseSetInto reads: --set (typed), --set-string,
+/// --set-json, --set-file (the value is a path; the file's text is set).
+enum class SetForm { kTyped, kString, kJson, kFile };
+
+/// Reads the file a --set-file value names (the caller does the I/O).
+using FileReader = std::function<std::string(const std::string& path)>;
+
+/// Helm's strvals.ParseInto and its siblings: `text` ("a.b=c,list[0].x=1,
+/// tags={a,b}") parsed into `values` in place, so an index changes a list
+/// already there. Dotted keys nest (at most 30 levels); `key[i]` sets list
+/// item i (at most 65536), padding with nulls; `{a,b}` is a list; '\'
+/// escapes the next character. --set types true/false/null (any case) and
+/// base-10 integers not starting with '0' (as int64); --set-json decodes
+/// each value as Go does (numbers float64). Throws Error(kInvalidArgument)
+/// with strvals' message ("key \"a\" has no value", "unable to parse key:
+/// interface conversion: interface {} is string, not map[string]interface
+/// {}").
+void parseSetInto(std::string_view text, nlohmann::json& values, SetForm form,
+                  const FileReader& read_file = {});
+
+/// parseSetInto over an empty map (`as_strings`: --set-string).
 nlohmann::json parseSetValues(std::string_view text, bool as_strings = false);
 
-/// Helm's --set-json `a.b={"x":1}`: one dotted key, its value JSON (Go's
-/// decoding: numbers float64 when rendered). Throws Error(kInvalidArgument)
-/// for a pair without "=" or a value that is not JSON.
+/// parseSetInto over an empty map with --set-json's syntax.
 nlohmann::json parseSetJsonValue(std::string_view text);
+
+/// Go decodes YAML and JSON numbers as float64: every integer of `value`
+/// becomes a float, so that only --set integers stay int64 in templates.
+void numbersAsFloat64(nlohmann::json& value);
 
 }  // namespace meshery::helm

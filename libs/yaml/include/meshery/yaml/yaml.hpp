@@ -7,6 +7,16 @@
 
 namespace meshery::yaml {
 
+/// What a mapping that names one key twice gives.
+enum class DuplicateKeys {
+  kError,     ///< Error(kMalformedInput) naming both lines (the default)
+  kLastWins,  ///< the later value, as go-yaml's lenient Unmarshal (Helm) keeps it
+};
+
+struct ParseOptions {
+  DuplicateKeys duplicate_keys = DuplicateKeys::kError;
+};
+
 /// Parses one YAML document into JSON with the resolution rules Kubernetes
 /// uses (sigs.k8s.io/yaml's YAMLToJSON over go-yaml v2, YAML 1.1): unquoted
 /// scalars become null, bools (also yes/no/on/off/y/n), integers (Go syntax:
@@ -22,11 +32,13 @@ namespace meshery::yaml {
 /// aliases expanding past 1,000,000 nodes, and for more than one non-empty
 /// document (use parseAll). Thread-safe: no shared state.
 nlohmann::json parse(std::string_view text);
+nlohmann::json parse(std::string_view text, const ParseOptions& options);
 
 /// Parses a multi-document stream ("---" separated). Documents that are
 /// empty (a lone "---", comments only) or null are skipped, as kubectl
 /// does. Any error fails the whole stream. Thread-safe.
 std::vector<nlohmann::json> parseAll(std::string_view text);
+std::vector<nlohmann::json> parseAll(std::string_view text, const ParseOptions& options);
 
 /// Emits JSON as YAML in the style of sigs.k8s.io/yaml's JSONToYAML (go-yaml
 /// as kubectl prints it): two-space indentation, block style, sequences
