@@ -134,7 +134,7 @@ Release renderRelease(Chart chart, const nlohmann::json& user, const RenderOptio
                 "Render for a version the chart supports (--kube-version).");
   }
   Release release;
-  release.chart = enabledDependencies(std::move(chart), user);
+  release.chart = importDependencyValues(enabledDependencies(std::move(chart), user));
   release.values = coalesceValues(release.chart, user);
   std::string schema_errors;
   collectSchemaErrors(release.chart, release.values, schema_errors);

@@ -90,6 +90,82 @@ void coalesce(const Chart& chart, Json& values, bool merge) {
 
 }  // namespace
 
+namespace {
+
+/// pathToMap: `data` under the dotted `path` ("." is the top).
+Json underPath(const std::string& path, Json data) {
+  if (path == ".") return data;
+  std::vector<std::string> parts;
+  std::size_t at = 0;
+  for (;;) {
+    const std::size_t dot = path.find('.', at);
+    parts.push_back(path.substr(at, dot == std::string::npos ? std::string::npos : dot - at));
+    if (dot == std::string::npos) break;
+    at = dot + 1;
+  }
+  for (auto part = parts.rbegin(); part != parts.rend(); ++part) {
+    Json level = Json::object();
+    level[*part] = std::move(data);
+    data = std::move(level);
+  }
+  return data;
+}
+
+/// Values.Table: the map at a dotted path, or nullptr.
+const Json* tableAt(const Json& values, const std::string& path) {
+  const Json* node = &values;
+  std::size_t at = 0;
+  for (;;) {
+    const std::size_t dot = path.find('.', at);
+    const std::string key = path.substr(at, dot == std::string::npos ? std::string::npos : dot - at);
+    if (!node->is_object() || !node->contains(key)) return nullptr;
+    node = &(*node)[key];
+    if (dot == std::string::npos) return node->is_object() ? node : nullptr;
+    at = dot + 1;
+  }
+}
+
+/// processImportValues (merge mode, as install and template use it).
+void importValues(Chart& chart) {
+  for (Chart& dependency : chart.dependencies) importValues(dependency);
+  const auto declared = chart.metadata.find("dependencies");
+  if (declared == chart.metadata.end() || !declared->is_array()) return;
+  Json values = Json::object();
+  coalesce(chart, values, true);
+  Json imported = Json::object();
+  for (const auto& declaration : *declared) {
+    if (!declaration.is_object() || !declaration.contains("import-values")) continue;
+    const std::string name = declaration.value("name", "");
+    for (const auto& entry : declaration["import-values"]) {
+      std::string child;
+      std::string parent = ".";
+      if (entry.is_string()) {
+        child = "exports." + entry.get<std::string>();
+      } else if (entry.is_object() && entry.value("child", Json()).is_string() &&
+                 entry.value("parent", Json()).is_string()) {
+        child = entry["child"].get<std::string>();
+        parent = entry["parent"].get<std::string>();
+      } else {
+        continue;
+      }
+      // A missing table is a warning in Helm, and nothing is imported.
+      if (const Json* table = tableAt(values, name + "." + child)) {
+        coalesceTables(imported, underPath(parent, *table), true);
+      }
+    }
+  }
+  // The parent's own values win over what it imports.
+  coalesceTables(values, imported, true);
+  chart.values = std::move(values);
+}
+
+}  // namespace
+
+Chart importDependencyValues(Chart chart) {
+  importValues(chart);
+  return chart;
+}
+
 nlohmann::json coalesceValues(const Chart& chart, const nlohmann::json& user) {
   Json values = user.is_object() ? user : Json::object();
   coalesce(chart, values, false);

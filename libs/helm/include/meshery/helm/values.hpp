@@ -26,6 +26,14 @@ nlohmann::json coalesceValues(const Chart& chart, const nlohmann::json& user);
 /// values) are removed, at every level. `user` are the user's values.
 Chart enabledDependencies(Chart chart, const nlohmann::json& user);
 
+/// Helm's processDependencyImportValues, children first: a chart whose
+/// Chart.yaml dependencies have `import-values` gets, as its values, its
+/// defaults merged with its dependencies' (under their names), plus each
+/// import — `- data` copies the dependency's `exports.data` map to the top,
+/// `- {child: a.b, parent: x.y}` copies its `a.b` map under `x.y` — where
+/// its own values win. Call after enabledDependencies.
+Chart importDependencyValues(Chart chart);
+
 /// Helm's mergeMaps for user values (-f files left to right, then --set):
 /// maps merge key by key, anything else in `overrides` replaces.
 void mergeValues(nlohmann::json& base, const nlohmann::json& overrides);
