@@ -273,5 +273,54 @@ TEST_F(DesignApiE2e, AnOversizedUploadIs413AndAUrlImportWorks) {
   files.stop();
 }
 
+TEST_F(DesignApiE2e, AChartImportsFromAUrlWithValueOverrides) {
+  start({});
+  const std::string chart = archive::writeArchive(
+      {{"web/Chart.yaml", "apiVersion: v2\nname: web\nversion: 0.3.0\n"},
+       {"web/values.yaml", "replicas: 1\nimage: nginx\n"},
+       {"web/templates/deployment.yaml",
+        "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: {{ .Release.Name }}}\n"
+        "spec:\n  replicas: {{ .Values.replicas }}\n  selector: {matchLabels: {app: web}}\n"
+        "  template:\n    metadata: {labels: {app: web}}\n"
+        "    spec: {containers: [{name: web, image: {{ required \"image!\" .Values.image }}}]}\n"},
+       {"web/templates/test.yaml",
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: t\n  annotations: {helm.sh/hook: test}\n"}},
+      archive::Format::kTarGzip);
+  http::Router router;
+  router.add(http::Method::kGet, "/charts/web-0.3.0.tgz", [&chart](http::Request&) {
+    return http::Response::text(chart, "application/gzip");
+  });
+  http::ServerOptions options;
+  options.port = 0;
+  http::Server files(options, std::move(router));
+  files.start();
+  const std::string url =
+      "http://127.0.0.1:" + std::to_string(files.port()) + "/charts/web-0.3.0.tgz";
+  auto response = post("/api/pattern/import", {{"url", url},
+                                               {"values", {{"image", "httpd"}}},
+                                               {"set", {"replicas=3"}},
+                                               {"release_name", "shop"}});
+  ASSERT_EQ(response.status, 200) << response.body;
+  const auto pattern = response.json()[0];
+  EXPECT_EQ(pattern["name"], "web");
+  EXPECT_EQ(pattern["source_type"], "Helm Chart");
+  EXPECT_EQ(pattern["components"], 1);
+  ASSERT_EQ(pattern["warnings"].size(), 1U) << pattern["warnings"].dump();
+  EXPECT_EQ(pattern["warnings"][0]["subject"], "Pod/t (web/templates/test.yaml)");
+  const std::string design = pattern["pattern_file"];
+  EXPECT_NE(design.find("replicas: 3"), std::string::npos) << design;
+  EXPECT_NE(design.find("image: httpd"), std::string::npos) << design;
+  EXPECT_NE(design.find("name: shop"), std::string::npos) << design;
+
+  auto failed = post("/api/pattern/import", {{"url", url}, {"set", "image=null"}});
+  EXPECT_EQ(failed.status, 422) << failed.body;
+  EXPECT_EQ(failed.json()["error"],
+            "web-0.3.0.tgz: execution error at (web/templates/deployment.yaml:9:46): image!");
+  auto bad_set = post("/api/pattern/import", {{"url", url}, {"set", "replicas"}});
+  EXPECT_EQ(bad_set.status, 422) << bad_set.body;
+  EXPECT_EQ(bad_set.json()["error"], "failed parsing --set data: key \"replicas\" has no value");
+  files.stop();
+}
+
 }  // namespace
 }  // namespace meshery::test
