@@ -5,6 +5,7 @@
 #include <benchmark/benchmark.h>
 
 #include "meshery/helm/manifests.hpp"
+#include "meshery/helm/release.hpp"
 #include "meshery/helm/render.hpp"
 #include "meshery/helm/values.hpp"
 
@@ -72,11 +73,13 @@ void BM_HelmTemplate50(benchmark::State& state) {
   const auto files = chartFiles();
   std::size_t bytes = 0;
   for (auto _ : state) {
-    const meshery::helm::Chart chart = meshery::helm::enabledDependencies(
-        meshery::helm::loadChart(files), nlohmann::json::object());
-    const auto rendered = meshery::helm::renderChart(
-        chart, meshery::helm::coalesceValues(chart, nlohmann::json::object()));
-    const std::string output = meshery::helm::templateOutput(chart, rendered);
+    // What `mesheryctl chart template` runs: load, the --set parsed,
+    // dependencies, values, render, sort and print.
+    meshery::helm::ValueOverrides overrides;
+    overrides.set = {"replicaCount=3,sub.enabled=true"};
+    const meshery::helm::Release release = meshery::helm::renderRelease(
+        meshery::helm::loadChart(files), meshery::helm::userValues(overrides));
+    const std::string output = meshery::helm::templateText(release);
     bytes = output.size();
     benchmark::DoNotOptimize(output);
   }

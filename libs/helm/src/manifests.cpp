@@ -166,6 +166,13 @@ std::pair<std::vector<Manifest>, std::vector<Manifest>> sortManifests(
 
 std::string templateOutput(const Chart& chart, const std::map<std::string, std::string>& rendered,
                            const TemplateOutputOptions& options) {
+  const auto [generic, hooks] = sortManifests(rendered);
+  return templateOutput(chart, generic, hooks, options);
+}
+
+std::string templateOutput(const Chart& chart, const std::vector<Manifest>& generic,
+                           const std::vector<Manifest>& hooks,
+                           const TemplateOutputOptions& options) {
   std::string out;
   if (options.include_crds) {
     const auto add_crds = [&](const auto& self, const Chart& current,
@@ -177,7 +184,6 @@ std::string templateOutput(const Chart& chart, const std::map<std::string, std::
     };
     add_crds(add_crds, chart, chart.name());
   }
-  const auto [generic, hooks] = sortManifests(rendered);
   std::vector<const Manifest*> printed;
   for (const auto& manifest : generic) printed.push_back(&manifest);
   for (const auto& manifest : hooks) {

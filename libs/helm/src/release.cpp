@@ -187,7 +187,7 @@ ReleaseResources releaseResources(const Release& release) {
 }
 
 std::string templateText(const Release& release, const TemplateOutputOptions& options) {
-  return templateOutput(release.chart, release.rendered, options);
+  return templateOutput(release.chart, release.manifests, release.hooks, options);
 }
 
 }  // namespace meshery::helm

@@ -44,4 +44,9 @@ std::pair<std::vector<Manifest>, std::vector<Manifest>> sortManifests(
 std::string templateOutput(const Chart& chart, const std::map<std::string, std::string>& rendered,
                            const TemplateOutputOptions& options = {});
 
+/// The same from manifests sortManifests already split and sorted.
+std::string templateOutput(const Chart& chart, const std::vector<Manifest>& generic,
+                           const std::vector<Manifest>& hooks,
+                           const TemplateOutputOptions& options = {});
+
 }  // namespace meshery::helm
