@@ -4,6 +4,10 @@
 
 #include <benchmark/benchmark.h>
 
+#include <filesystem>
+#include <fstream>
+#include <string_view>
+
 #include "meshery/helm/manifests.hpp"
 #include "meshery/helm/release.hpp"
 #include "meshery/helm/render.hpp"
@@ -89,4 +93,19 @@ BENCHMARK(BM_HelmTemplate50)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 
-BENCHMARK_MAIN();
+// `helm_chart_bench --write-chart DIR` writes the chart instead, for
+// bench/helm/compare.sh to time a real helm and mesheryctl on it.
+int main(int argc, char** argv) {
+  if (argc == 3 && std::string_view(argv[1]) == "--write-chart") {
+    for (const auto& file : chartFiles()) {
+      const std::filesystem::path path = std::filesystem::path(argv[2]) / file.path;
+      std::filesystem::create_directories(path.parent_path());
+      std::ofstream(path, std::ios::binary) << file.bytes;
+    }
+    return 0;
+  }
+  benchmark::Initialize(&argc, argv);
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}
