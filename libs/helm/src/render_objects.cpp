@@ -247,6 +247,10 @@ Value filesValue(Files files) {
   return Value::sharedMap(std::move(data));
 }
 
+// The build of helm v3.17.2, whose rendering this reproduces.
+constexpr const char* kHelmGitCommit = "cc0bbbd6d6276b83880042c1ecb34087e84d41eb";
+constexpr const char* kHelmGoVersion = "go1.23.7";
+
 Value capabilitiesValue(const KubeVersion& kube_version, std::vector<std::string> api_versions,
                         const std::string& helm_version) {
   const Value kube = Value::object(std::make_shared<StringStruct>(
@@ -271,8 +275,12 @@ Value capabilitiesValue(const KubeVersion& kube_version, std::vector<std::string
   const Value helm = Value::object(std::make_shared<StringStruct>(
       "version.BuildInfo",
       std::vector<std::pair<std::string, std::string>>{
-          {"Version", helm_version}, {"GitCommit", ""}, {"GitTreeState", ""}, {"GoVersion", ""}},
-      "{" + helm_version + "   }", std::vector<std::string>{}));
+          {"Version", helm_version},
+          {"GitCommit", kHelmGitCommit},
+          {"GitTreeState", "clean"},
+          {"GoVersion", kHelmGoVersion}},
+      "{" + helm_version + " " + kHelmGitCommit + " clean " + kHelmGoVersion + "}",
+      std::vector<std::string>{}));
   return Value::object(
       std::make_shared<Capabilities>(kube, Value::sharedList(std::move(list)), helm));
 }

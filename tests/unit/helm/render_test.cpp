@@ -139,5 +139,31 @@ TEST(HelmRender, EndlessIncludeStops) {
   EXPECT_NE(error.find("exceeded maximum template depth"), std::string::npos) << error;
 }
 
+TEST(HelmRender, RunawayTemplatesStopWithAClearError) {
+  // tpl feeding a value to itself recurses without end.
+  const Chart self_tpl = chartOf({{"templates/t.yaml", "{{ tpl .Values.t . }}"}},
+                                 "t: '{{ tpl .Values.t . }}'");
+  EXPECT_NE(renderError(self_tpl).find("exceeded maximum template depth"), std::string::npos)
+      << renderError(self_tpl);
+  // Loops and output past the render's bounds.
+  RenderOptions options;
+  options.limits.max_steps = 100'000;
+  options.limits.max_output_bytes = 10'000;
+  const auto failure = [&options](const std::string& text) -> std::string {
+    const Chart chart = chartOf({{"templates/t.yaml", text}});
+    try {
+      renderChart(chart, coalesceValues(chart, nlohmann::json::object()), options);
+    } catch (const Error& error) {
+      return error.message();
+    }
+    return "no error";
+  };
+  const std::string loops = failure("{{ range until 1000 }}{{ range until 1000 }}{{ end }}{{ end }}");
+  EXPECT_NE(loops.find("app/templates/t.yaml"), std::string::npos) << loops;
+  EXPECT_NE(loops.find("steps"), std::string::npos) << loops;
+  const std::string output = failure("{{ range until 100 }}{{ repeat 1000 \"x\" }}{{ end }}");
+  EXPECT_NE(output.find("output"), std::string::npos) << output;
+}
+
 }  // namespace
 }  // namespace meshery::helm
