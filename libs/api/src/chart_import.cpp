@@ -46,6 +46,7 @@ helm::ValueOverrides valueOverridesOf(const nlohmann::json& body) {
   overrides.set = stringsOf(body, "set");
   overrides.set_string = stringsOf(body, "set_string");
   overrides.set_json = stringsOf(body, "set_json");
+  overrides.set_literal = stringsOf(body, "set_literal");
   return overrides;
 }
 

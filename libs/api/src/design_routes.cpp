@@ -216,7 +216,7 @@ http::Response importDesignRoute(Services& services, http::Request& request,
   answer["source_type"] = std::string(toString(result.source_type));
   answer["components"] = result.design.componentCount();
   if (result.source_type != design::SourceType::kHelmChart && !valueOverridesOf(body).empty()) {
-    result.warnings.push_back({"request", "values, set, set_string and set_json apply to Helm "
+    result.warnings.push_back({"request", "values, set, set_string, set_json and set_literal apply to Helm "
                                           "charts only; this import is a " +
                                               std::string(toString(result.source_type)) +
                                               ", so they were ignored"});

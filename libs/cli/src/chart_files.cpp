@@ -47,6 +47,8 @@ void addValueFlags(CLI::App& command, ValueFlags& flags, const std::string& valu
       ->allow_extra_args(false);
   command.add_option("--set-json", flags.set_json, R"(Set JSON values: a.b={"x":1})")
       ->allow_extra_args(false);
+  command.add_option("--set-literal", flags.set_literal, "Set a literal string: key=any text")
+      ->allow_extra_args(false);
   if (set_file) {
     command.add_option("--set-file", flags.set_file, "Set a value to a file's content: key=path")
         ->allow_extra_args(false);
@@ -59,6 +61,7 @@ helm::ValueOverrides readValueOverrides(const ValueFlags& flags) {
   overrides.set = flags.set;
   overrides.set_string = flags.set_string;
   overrides.set_json = flags.set_json;
+  overrides.set_literal = flags.set_literal;
   overrides.set_file = flags.set_file;
   overrides.read_file = [](const std::string& path) { return readValuesFile(path, "--set-file"); };
   return overrides;

@@ -23,9 +23,11 @@ struct ValueFlags {
   std::vector<std::string> set_string;
   std::vector<std::string> set_json;
   std::vector<std::string> set_file;  ///< key=path
+  std::vector<std::string> set_literal;
 };
 
-/// Adds --set, --set-string, --set-json and (with `set_file`) --set-file,
+/// Adds --set, --set-string, --set-json, --set-literal and (with
+/// `set_file`) --set-file,
 /// and `values_flag` ("-f,--values" or "--values") under `command`.
 void addValueFlags(CLI::App& command, ValueFlags& flags, const std::string& values_flag,
                    bool set_file);

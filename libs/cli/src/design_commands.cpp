@@ -84,6 +84,7 @@ nlohmann::json sourceRequest(const std::string& source, const std::string& type,
   if (!overrides.set.empty()) request["set"] = overrides.set;
   if (!overrides.set_string.empty()) request["set_string"] = overrides.set_string;
   if (!overrides.set_json.empty()) request["set_json"] = overrides.set_json;
+  if (!overrides.set_literal.empty()) request["set_literal"] = overrides.set_literal;
   if (!chart.release_name.empty()) request["release_name"] = chart.release_name;
   return request;
 }

@@ -118,6 +118,7 @@ nlohmann::json userValues(const ValueOverrides& overrides) {
                 "Pass the file's content with --set-string or a values file instead.");
   }
   parse(overrides.set_file, SetForm::kFile, "--set-file", overrides.read_file);
+  parse(overrides.set_literal, SetForm::kLiteral, "--set-literal", {});
   return user;
 }
 

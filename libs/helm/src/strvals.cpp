@@ -2,6 +2,7 @@
 // --set-json and --set-file syntax parsed into a values map in place.
 #include <cctype>
 #include <charconv>
+#include <cstdio>
 #include <string>
 
 #include "meshery/core/error.hpp"
@@ -39,6 +40,31 @@ std::string goTypeOf(const Json& value) {
 [[noreturn]] void conversionPanic(const Json& value, const char* wanted) {
   throw StrvalsError{"unable to parse key: interface conversion: interface {} is " +
                      goTypeOf(value) + ", not " + wanted};
+}
+
+/// Go's %q of a []rune: each character as a rune literal, "['a' 'b']".
+std::string quotedRunes(const std::string& text) {
+  std::string out = "[";
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (i > 0) out += ' ';
+    const char c = text[i];
+    if (c == '\'' || c == '\\') {
+      out += std::string("'\\") + c + "'";
+    } else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+      char buffer[8];
+      std::snprintf(buffer, sizeof buffer, "'\\x%02x'", static_cast<unsigned char>(c));
+      out += buffer;
+    } else {
+      // A multi-byte character stays whole.
+      std::size_t length = 1;
+      while (i + length < text.size() && (static_cast<unsigned char>(text[i + length]) & 0xc0) == 0x80) {
+        ++length;
+      }
+      out += "'" + text.substr(i, length) + "'";
+      i += length - 1;
+    }
+  }
+  return out + "]";
 }
 
 bool equalFold(std::string_view text, std::string_view lower) {
@@ -95,7 +121,7 @@ class Parser {
         out.last = c;
         return out;
       }
-      if (c == '\\') {
+      if (c == '\\' && form_ != SetForm::kLiteral) {
         if (at_ == text_.size()) break;
         out.text += text_[at_++];
       } else {
@@ -191,8 +217,14 @@ class Parser {
     }
   }
 
-  /// A value after '=': (JSON,) a list, or text up to ','.
+  /// A value after '=': (JSON,) a list, or text up to ',' (--set-literal:
+  /// all the rest, as a string).
   Json value(Status& status) {
+    if (form_ == SetForm::kLiteral) {
+      Json rest = std::string(text_.substr(at_));
+      at_ = text_.size();
+      return rest;
+    }
     if (form_ == SetForm::kJson) {
       if (emptyValue()) return nullptr;
       Json parsed = jsonValue();
@@ -210,7 +242,8 @@ class Parser {
   }
 
   Status key(Json& data, int level) {
-    const Runes name = until("=[,.");
+    // --set-literal keys end at '=', '[' or '.' only: no ',' lists, no escapes.
+    const Runes name = until(form_ == SetForm::kLiteral ? "=[." : "=[,.");
     if (name.eof) {
       if (name.text.empty()) return Status::kEof;
       throw StrvalsError{"key \"" + name.text + "\" has no value"};
@@ -259,6 +292,9 @@ class Parser {
   Status listItem(Json& list, long index, int level) {
     if (index < 0) throw StrvalsError{"negative " + std::to_string(index) + " index not allowed"};
     const Runes next = until("[.=");
+    if (form_ == SetForm::kLiteral && !next.text.empty()) {
+      throw StrvalsError{"unexpected data at end of array index: " + quotedRunes(next.text)};
+    }
     if (next.eof) throw StrvalsError{"error parsing index: EOF"};
     switch (next.last) {
       case '=': {

@@ -24,17 +24,18 @@ struct ValueOverrides {
   std::vector<std::string> set;          ///< --set a.b=c,d=e
   std::vector<std::string> set_string;   ///< --set-string a.b=007
   std::vector<std::string> set_file;     ///< --set-file a.b=path
+  std::vector<std::string> set_literal;  ///< --set-literal a.b=any,text=at\all
   FileReader read_file;                  ///< reads --set-file's paths (the caller's I/O)
 
   [[nodiscard]] bool empty() const {
     return value_files.empty() && set_json.empty() && set.empty() && set_string.empty() &&
-           set_file.empty();
+           set_file.empty() && set_literal.empty();
   }
 };
 
 /// Helm's MergeValues: the -f files merged left to right, then every
-/// --set-json, --set, --set-string and --set-file parsed into the result in
-/// that order (parseSetInto). Throws Error(kInvalidArgument) naming the
+/// --set-json, --set, --set-string, --set-file and --set-literal parsed into
+/// the result in that order (parseSetInto). Throws Error(kInvalidArgument) naming the
 /// values file (by its position) or the flag ("failed parsing --set data:
 /// …").
 nlohmann::json userValues(const ValueOverrides& overrides);

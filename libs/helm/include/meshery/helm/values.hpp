@@ -39,8 +39,9 @@ Chart importDependencyValues(Chart chart);
 void mergeValues(nlohmann::json& base, const nlohmann::json& overrides);
 
 /// Which flag's syntax parseSetInto reads: --set (typed), --set-string,
-/// --set-json, --set-file (the value is a path; the file's text is set).
-enum class SetForm { kTyped, kString, kJson, kFile };
+/// --set-json, --set-file (the value is a path; the file's text is set),
+/// --set-literal (one key, its value all the rest of the text, verbatim).
+enum class SetForm { kTyped, kString, kJson, kFile, kLiteral };
 
 /// Reads the file a --set-file value names (the caller does the I/O).
 using FileReader = std::function<std::string(const std::string& path)>;
