@@ -92,12 +92,13 @@ void DocumentBuilder::OnScalar(const YAML::Mark& mark, const std::string& tag,
   if (scalar.kind == ResolvedScalar::Kind::kString) scalar.text = toValidUtf8(scalar.text);
   const bool merge_key =
       value == "<<" && (tag == "?" || tag == std::string(kCoreTagPrefix) + "merge");
-  finishNode(Node{std::move(scalar), position, merge_key}, anchor);
+  finishNode(Node{std::move(scalar), position, merge_key, static_cast<std::size_t>(mark.pos)},
+             anchor);
 }
 
 void DocumentBuilder::OnSequenceStart(const YAML::Mark& mark, const std::string& /*tag*/,
-                                      YAML::anchor_t anchor, YAML::EmitterStyle::value /*style*/) {
-  pushFrame(false, mark, anchor);
+                                      YAML::anchor_t anchor, YAML::EmitterStyle::value style) {
+  pushFrame(false, style != YAML::EmitterStyle::Flow, mark, anchor);
 }
 
 void DocumentBuilder::OnSequenceEnd() {
@@ -105,8 +106,8 @@ void DocumentBuilder::OnSequenceEnd() {
 }
 
 void DocumentBuilder::OnMapStart(const YAML::Mark& mark, const std::string& /*tag*/,
-                                 YAML::anchor_t anchor, YAML::EmitterStyle::value /*style*/) {
-  pushFrame(true, mark, anchor);
+                                 YAML::anchor_t anchor, YAML::EmitterStyle::value style) {
+  pushFrame(true, style != YAML::EmitterStyle::Flow, mark, anchor);
 }
 
 void DocumentBuilder::OnMapEnd() {
@@ -123,10 +124,12 @@ nlohmann::json DocumentBuilder::takeDocument() {
   return std::move(std::get<nlohmann::json>(node.content));
 }
 
-void DocumentBuilder::pushFrame(bool is_mapping, const YAML::Mark& mark, YAML::anchor_t anchor) {
+void DocumentBuilder::pushFrame(bool is_mapping, bool block, const YAML::Mark& mark,
+                                YAML::anchor_t anchor) {
   if (frames_.size() >= kMaxNestingDepth) throw nestingTooDeep(positionOf(mark));
   Frame frame;
   frame.is_mapping = is_mapping;
+  frame.block = block;
   frame.anchor = anchor;
   frame.position = positionOf(mark);
   if (duplicate_keys_last_win_) frame.mapping.allowDuplicateKeys();
@@ -164,6 +167,7 @@ void DocumentBuilder::deliver(Node node) {
     if (node.merge_key) {
       parent.mapping.addMergeKey(node.position);
     } else if (scalar != nullptr) {
+      if (parent.block) checkKeyHasColon(node);
       parent.mapping.addKey(scalarKey(*scalar, node.position), node.position);
     } else {
       throw malformedAt(node.position, "a mapping or sequence cannot be a mapping key",
@@ -180,6 +184,43 @@ void DocumentBuilder::deliver(Node node) {
   } else {
     parent.sequence.push_back(std::move(value));
   }
+}
+
+void DocumentBuilder::checkKeyHasColon(const Node& key) const {
+  if (key.offset >= source_.size()) return;
+  const std::size_t line_start = source_.rfind('\n', key.offset) + 1;  // npos + 1 == 0
+  std::size_t line_end = source_.find('\n', key.offset);
+  if (line_end == std::string_view::npos) line_end = source_.size();
+  const std::string_view before = source_.substr(line_start, key.offset - line_start);
+  if (before.find_first_of("?:") != std::string_view::npos) return;  // explicit "? key", or ": v"
+  std::size_t at = key.offset;
+  const char quote = source_[at];
+  if (quote == '"' || quote == '\'') {  // past the closing quote
+    for (++at; at < line_end; ++at) {
+      if (quote == '"' && source_[at] == '\\') {
+        ++at;
+      } else if (source_[at] == quote) {
+        if (quote == '\'' && at + 1 < line_end && source_[at + 1] == '\'') {
+          ++at;
+        } else {
+          break;
+        }
+      }
+    }
+    if (at >= line_end) return;  // a multi-line quoted key: yaml-cpp has judged it
+  }
+  for (; at < line_end; ++at) {
+    if (source_[at] != ':') continue;
+    const char next = at + 1 < line_end ? source_[at + 1] : ' ';
+    if (next == ' ' || next == '\t' || next == '\r') return;
+  }
+  // go-yaml notices on the next line: "yaml: line N+1: ...", without a column.
+  const SourcePosition where{key.position.line + 1, 1};
+  throw Error(ErrorCode::kMalformedInput,
+              "yaml: line " + std::to_string(where.line) + ": could not find expected ':'",
+              "A line inside a block mapping holds a key without ':' after it.",
+              "Add ': value' after the key, or indent the line if it continues the value above.",
+              where);
 }
 
 }  // namespace meshery::yaml::detail

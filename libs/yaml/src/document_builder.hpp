@@ -88,6 +88,8 @@ class DocumentBuilder final : public YAML::EventHandler {
     std::variant<ResolvedScalar, nlohmann::json> content;
     SourcePosition position;
     bool merge_key = false;
+    /// Where a scalar's text starts in the source (npos for other nodes).
+    std::size_t offset = std::string_view::npos;
   };
 
   struct Anchored {
@@ -97,13 +99,18 @@ class DocumentBuilder final : public YAML::EventHandler {
 
   struct Frame {
     bool is_mapping = false;
+    bool block = false;  ///< a block (not flow) collection
     YAML::anchor_t anchor = 0;
     SourcePosition position;
     nlohmann::json sequence = nlohmann::json::array();
     MappingBuilder mapping;
   };
 
-  void pushFrame(bool is_mapping, const YAML::Mark& mark, YAML::anchor_t anchor);
+  void pushFrame(bool is_mapping, bool block, const YAML::Mark& mark, YAML::anchor_t anchor);
+  /// go-yaml's "could not find expected ':'": an implicit key of a block
+  /// mapping must have its ':' on its own line (yaml-cpp lets a bare line
+  /// through as a key with a null value).
+  void checkKeyHasColon(const Node& key) const;
   void popFrame();
   void finishNode(Node node, YAML::anchor_t anchor);
   void deliver(Node node);

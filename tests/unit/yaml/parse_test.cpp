@@ -252,5 +252,29 @@ TEST(YamlParse, DuplicateKeysFailUnlessTheLastMayWin) {
             (nlohmann::json{{"c", 2}}));
 }
 
+TEST(YamlParse, ABlockMappingLineWithoutColonIsGoYamlsError) {
+  // go-yaml: "could not find expected ':'", on the line after the bare key.
+  for (const char* text : {"a: 1\ninvalid\n", "a: 1\ninvalid", "- a: 1\n  b\n",
+                           "a:\n  b: [1, 2]\n  key:value\n"}) {
+    try {
+      parse(text);
+      ADD_FAILURE() << "accepted: " << text;
+    } catch (const Error& error) {
+      EXPECT_NE(error.message().find("could not find expected ':'"), std::string::npos)
+          << error.message();
+    }
+  }
+  try {
+    parse("a: 1\nb: 2\ninvalid\n");
+  } catch (const Error& error) {
+    EXPECT_EQ(error.message(), "yaml: line 4: could not find expected ':'");
+  }
+  // Keys that do have their ':'.
+  EXPECT_EQ(parse("'q:x': 1\n\"d\\\"q\": 2\nurl: http://x:80\nt:\t3\r\ne:\n"),
+            (nlohmann::json{{"q:x", 1}, {"d\"q", 2}, {"url", "http://x:80"}, {"t", 3}, {"e", nullptr}}));
+  EXPECT_EQ(parse("? k\n: v\nf: {a, b: 1}\n&x z: 1\n"),
+            (nlohmann::json{{"k", "v"}, {"f", {{"a", nullptr}, {"b", 1}}}, {"z", 1}}));
+}
+
 }  // namespace
 }  // namespace meshery::yaml

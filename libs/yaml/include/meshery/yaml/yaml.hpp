@@ -25,7 +25,9 @@ struct ParseOptions {
 /// scalars and !!str stay strings; explicit !!int/!!float/!!bool/!!null tags
 /// are checked; map keys become strings ("1", "true", Go float format);
 /// anchors, aliases and merge keys are expanded. An empty document is null.
-/// Stricter than kubectl's lenient path: duplicate keys are an error.
+/// Stricter than kubectl's lenient path: duplicate keys are an error. A
+/// line of a block mapping without ':' is go-yaml's "yaml: line N: could
+/// not find expected ':'" (N the line after it), not a key with a null value.
 /// Throws Error(kMalformedInput) with the 1-based line and column of the
 /// fault (in the message, "yaml: line L, column C: ...", and position()),
 /// also for .inf/.nan values (no JSON form), nesting deeper than 400 levels,
