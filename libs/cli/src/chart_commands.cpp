@@ -28,6 +28,7 @@ struct TemplateFlags {
   bool skip_tests = false;
   bool is_upgrade = false;
   std::vector<std::string> show_only;
+  bool debug = false;
 };
 
 /// chartutil.ValidateReleaseName.
@@ -80,8 +81,16 @@ void templateChart(Session& session, const TemplateFlags& flags) {
   options.is_upgrade = flags.is_upgrade;
   if (!flags.kube_version.empty()) options.kube_version = helm::parseKubeVersion(flags.kube_version);
   for (const auto& api_version : flags.api_versions) options.api_versions.push_back(api_version);
-  const helm::Release release =
-      helm::renderRelease(std::move(chart), helm::userValues(readValueOverrides(flags.values)), options);
+  helm::Release release =
+      helm::prepareRelease(std::move(chart), helm::userValues(readValueOverrides(flags.values)));
+  try {
+    helm::renderTemplates(release, options);
+    helm::sortRelease(release);
+  } catch (const Error&) {
+    // helm template --debug prints what was rendered before the error.
+    if (flags.debug) session.out() << helm::renderedText(release);
+    throw;
+  }
   session.out() << helm::templateText(release, {.include_crds = flags.include_crds,
                                                 .skip_tests = flags.skip_tests,
                                                 .show_only = flags.show_only});
@@ -112,6 +121,8 @@ void addChartCommand(CLI::App& parent, Session& session) {
   render->add_option("-s,--show-only", flags->show_only,
                      "Only templates matching this path glob, e.g. templates/service.yaml (may repeat)")
       ->allow_extra_args(false);
+  render->add_flag("--debug", flags->debug,
+                   "When the rendered text is not YAML, print it before the error");
   render->callback([&session, flags] {
     session.setAction([&session, flags] { templateChart(session, *flags); });
   });

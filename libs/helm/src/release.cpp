@@ -122,18 +122,7 @@ nlohmann::json userValues(const ValueOverrides& overrides) {
   return user;
 }
 
-Release renderRelease(Chart chart, const nlohmann::json& user, const RenderOptions& options) {
-  const auto declared_kube = chart.metadata.find("kubeVersion");
-  const std::string kube_version =
-      declared_kube != chart.metadata.end() && declared_kube->is_string() ? declared_kube->get<std::string>() : "";
-  if (!kube_version.empty() &&
-      !gotmpl::semverSatisfies(kube_version, options.kube_version.version)) {
-    throw Error(ErrorCode::kInvalidArgument,
-                "chart requires kubeVersion: " + kube_version +
-                    " which is incompatible with Kubernetes " + options.kube_version.version,
-                "Chart.yaml's kubeVersion excludes the Kubernetes version rendered for.",
-                "Render for a version the chart supports (--kube-version).");
-  }
+Release prepareRelease(Chart chart, const nlohmann::json& user) {
   Release release;
   release.chart = importDependencyValues(enabledDependencies(std::move(chart), user));
   release.values = coalesceValues(release.chart, user);
@@ -147,12 +136,48 @@ Release renderRelease(Chart chart, const nlohmann::json& user, const RenderOptio
                 "A value given or defaulted breaks the chart's values.schema.json.",
                 "Change the values named above (--set, -f) to what the schema wants.");
   }
+  return release;
+}
+
+void renderTemplates(Release& release, const RenderOptions& options) {
+  const auto declared_kube = release.chart.metadata.find("kubeVersion");
+  const std::string kube_version =
+      declared_kube != release.chart.metadata.end() && declared_kube->is_string() ? declared_kube->get<std::string>() : "";
+  if (!kube_version.empty() &&
+      !gotmpl::semverSatisfies(kube_version, options.kube_version.version)) {
+    throw Error(ErrorCode::kInvalidArgument,
+                "chart requires kubeVersion: " + kube_version +
+                    " which is incompatible with Kubernetes " + options.kube_version.version,
+                "Chart.yaml's kubeVersion excludes the Kubernetes version rendered for.",
+                "Render for a version the chart supports (--kube-version).");
+  }
   release.rendered = renderChart(release.chart, release.values, options);
+}
+
+void sortRelease(Release& release) {
+  release.crds.clear();
   collectCrds(release.chart, release.chart.name(), release.crds);
   auto [generic, hooks] = sortManifests(release.rendered);
   release.manifests = std::move(generic);
   release.hooks = std::move(hooks);
+}
+
+Release renderRelease(Chart chart, const nlohmann::json& user, const RenderOptions& options) {
+  Release release = prepareRelease(std::move(chart), user);
+  renderTemplates(release, options);
+  sortRelease(release);
   return release;
+}
+
+std::string renderedText(const Release& release) {
+  std::string out;
+  for (const auto& [path, content] : release.rendered) {
+    if (content.find_first_not_of(" \t\r\n") == std::string::npos) continue;
+    out += "---\n# Source: " + path + "\n" + content + "\n";
+  }
+  const std::size_t first = out.find_first_not_of(" \t\r\n");
+  const std::size_t last = out.find_last_not_of(" \t\r\n");
+  return (first == std::string::npos ? std::string() : out.substr(first, last - first + 1)) + "\n";
 }
 
 ReleaseResources releaseResources(const Release& release) {

@@ -58,6 +58,26 @@ struct Release {
 /// lines) and for whatever rendering throws.
 Release renderRelease(Chart chart, const nlohmann::json& user, const RenderOptions& options = {});
 
+/// renderRelease in three steps, for `--debug`, which shows what was
+/// rendered when a later step fails. First: the chart's enabled
+/// dependencies, imported values, coalesced values checked against the
+/// schemas.
+Release prepareRelease(Chart chart, const nlohmann::json& user);
+
+/// Second: Chart.yaml's kubeVersion checked, every template rendered into
+/// `rendered`.
+void renderTemplates(Release& release, const RenderOptions& options = {});
+
+/// Third: the CRDs collected, `rendered` split and
+/// sorted into manifests and hooks. Throws Error(kInvalidArgument) "YAML
+/// parse error on FILE: …" for a document that is not YAML.
+void sortRelease(Release& release);
+
+/// What `helm template --debug` prints when rendering or sorting fails:
+/// every rendered template under a "# Source:" line, as rendered (a lone
+/// newline when nothing was).
+std::string renderedText(const Release& release);
+
 /// Something a release's resources leave out, and why.
 struct LeftOut {
   std::string subject;  ///< "Job/db-migrate (app/templates/migrate.yaml)"
