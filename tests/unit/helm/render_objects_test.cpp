@@ -66,7 +66,8 @@ TEST(HelmCapabilities, KubeVersionAndApiVersions) {
   EXPECT_EQ(
       render(
           R"({{ .Capabilities.KubeVersion }} {{ .Capabilities.KubeVersion.Major }}.{{ .Capabilities.KubeVersion.Minor }} {{ .Capabilities.KubeVersion.Version }} {{ .Capabilities.KubeVersion.GitVersion }})"),
-      "v1.20.0 1.20 v1.20.0 v1.20.0");
+      "v1.32.0 1.32 v1.32.0 v1.32.0")
+      << "helm v3.17.2's default";
   EXPECT_EQ(
       render(
           R"({{ .Capabilities.APIVersions.Has "apps/v1" }} {{ .Capabilities.APIVersions.Has "batch/v9" }} {{ .Capabilities.HelmVersion.Version }})"),

@@ -46,10 +46,18 @@ std::vector<std::string> documents(const std::string& text) {
   return out;
 }
 
+/// What Helm's test harness renders with: Kubernetes v1.20.0.
+RenderOptions helmsHarness() {
+  RenderOptions options;
+  options.kube_version = parseKubeVersion("1.20.0");
+  return options;
+}
+
 TEST(HelmRender, EveryManifestOfHelmsSubchartGoldenIsRenderedTheSame) {
   if (!fs::exists(fixtures())) GTEST_SKIP() << "../shared/fixtures/helm is absent";
   const Chart chart = loadChart(directoryFiles(fixtures() / "testcharts" / "subchart"));
-  const auto rendered = renderChart(chart, coalesceValues(chart, nlohmann::json::object()));
+  const auto rendered =
+      renderChart(chart, coalesceValues(chart, nlohmann::json::object()), helmsHarness());
   const std::string golden = readFile(fixtures() / "output" / "template.txt");
   std::size_t sections = 0;
   for (std::size_t at = golden.find("# Source: "); at != std::string::npos;
@@ -75,7 +83,8 @@ TEST(HelmRender, EveryManifestOfHelmsSubchartGoldenIsRenderedTheSame) {
 TEST(HelmTemplate, PrintsWhatHelmPrints) {
   if (!fs::exists(fixtures())) GTEST_SKIP() << "../shared/fixtures/helm is absent";
   const Chart chart = loadChart(directoryFiles(fixtures() / "testcharts" / "subchart"));
-  const auto rendered = renderChart(chart, coalesceValues(chart, nlohmann::json::object()));
+  const auto rendered =
+      renderChart(chart, coalesceValues(chart, nlohmann::json::object()), helmsHarness());
   EXPECT_EQ(templateOutput(chart, rendered), readFile(fixtures() / "output" / "template.txt"));
   EXPECT_EQ(templateOutput(chart, rendered, {.include_crds = false, .skip_tests = true}),
             readFile(fixtures() / "output" / "template-skip-tests.txt"));

@@ -17,11 +17,12 @@ namespace meshery::helm {
 /// over, with its methods.
 gotmpl::Value filesValue(std::map<std::string, std::string, std::less<>> files);
 
-/// The cluster a render assumes (`helm template` defaults to v1.20.0).
+/// The cluster a render assumes: helm v3.17.2's `helm template` default
+/// (its client-go's, v1.32.0). Helm's own test goldens pass v1.20.0.
 struct KubeVersion {
-  std::string version = "v1.20.0";
+  std::string version = "v1.32.0";
   std::string major = "1";
-  std::string minor = "20";
+  std::string minor = "32";
 };
 
 /// chartutil.ParseKubeVersion for --kube-version: any version semver
