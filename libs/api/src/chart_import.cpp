@@ -19,7 +19,8 @@ std::vector<std::string> stringsOf(const nlohmann::json& body, const char* name)
     }
     if (out.size() == member->size()) return out;
   }
-  throw Error(ErrorCode::kInvalidArgument, std::string(name) + " must be a string or a list of strings",
+  throw Error(ErrorCode::kInvalidArgument,
+              std::string(name) + " must be a string or a list of strings",
               std::string("got a JSON ") + member->type_name(),
               std::string("send e.g. \"") + name + "\": [\"image.tag=1.27\"]");
 }

@@ -57,7 +57,8 @@ std::string releaseName(const TemplateFlags& flags, const std::string& chart_nam
     name = name_template.execute("name-template", gotmpl::Value());
   } else if (flags.generate_name) {
     const auto now = std::chrono::system_clock::now().time_since_epoch();
-    name = chart_name + "-" + std::to_string(std::chrono::duration_cast<std::chrono::seconds>(now).count());
+    name = chart_name + "-" +
+           std::to_string(std::chrono::duration_cast<std::chrono::seconds>(now).count());
   }
   checkReleaseName(name);
   return name;
@@ -65,21 +66,24 @@ std::string releaseName(const TemplateFlags& flags, const std::string& chart_nam
 
 void templateChart(Session& session, const TemplateFlags& flags) {
   if (flags.arguments.empty()) {
-    throw Error(ErrorCode::kInvalidArgument, "\"mesheryctl chart template\" requires at least 1 argument",
+    throw Error(ErrorCode::kInvalidArgument,
+                "\"mesheryctl chart template\" requires at least 1 argument",
                 "the chart to render is missing",
                 "run mesheryctl chart template [NAME] CHART (a directory, a .tgz or a URL)");
   }
   if (flags.arguments.size() > 2) {
     throw Error(ErrorCode::kInvalidArgument,
                 "expected at most two arguments, unexpected arguments: " + flags.arguments[2],
-                "chart template takes [NAME] and CHART", "put flags before or after the two arguments");
+                "chart template takes [NAME] and CHART",
+                "put flags before or after the two arguments");
   }
   helm::Chart chart = loadLocalChart(flags.arguments.back());
   helm::RenderOptions options;
   options.release_name = releaseName(flags, chart.name());
   options.release_namespace = flags.release_namespace;
   options.is_upgrade = flags.is_upgrade;
-  if (!flags.kube_version.empty()) options.kube_version = helm::parseKubeVersion(flags.kube_version);
+  if (!flags.kube_version.empty())
+    options.kube_version = helm::parseKubeVersion(flags.kube_version);
   for (const auto& api_version : flags.api_versions) options.api_versions.push_back(api_version);
   helm::Release release =
       helm::prepareRelease(std::move(chart), helm::userValues(readValueOverrides(flags.values)));
@@ -108,18 +112,23 @@ void addChartCommand(CLI::App& parent, Session& session) {
   addValueFlags(*render, flags->values, "-f,--values", true);
   render->add_option("--name-template", flags->name_template,
                      "Template (Go text/template with Sprig) giving the release name");
-  render->add_flag("-g,--generate-name", flags->generate_name, "Name the release CHART-<unix time>");
-  render->add_option("-n,--namespace", flags->release_namespace, ".Release.Namespace (default \"default\")");
+  render->add_flag("-g,--generate-name", flags->generate_name,
+                   "Name the release CHART-<unix time>");
+  render->add_option("-n,--namespace", flags->release_namespace,
+                     ".Release.Namespace (default \"default\")");
   render->add_option("--kube-version", flags->kube_version,
                      ".Capabilities.KubeVersion (default v1.20.0)");
-  render->add_option("-a,--api-versions", flags->api_versions,
-                     "Add to .Capabilities.APIVersions (may repeat)")
+  render
+      ->add_option("-a,--api-versions", flags->api_versions,
+                   "Add to .Capabilities.APIVersions (may repeat)")
       ->allow_extra_args(false);
   render->add_flag("--include-crds", flags->include_crds, "Print the charts' crds/ files first");
   render->add_flag("--skip-tests", flags->skip_tests, "Leave out test hooks");
   render->add_flag("--is-upgrade", flags->is_upgrade, ".Release.IsUpgrade true, IsInstall false");
-  render->add_option("-s,--show-only", flags->show_only,
-                     "Only templates matching this path glob, e.g. templates/service.yaml (may repeat)")
+  render
+      ->add_option(
+          "-s,--show-only", flags->show_only,
+          "Only templates matching this path glob, e.g. templates/service.yaml (may repeat)")
       ->allow_extra_args(false);
   render->add_flag("--debug", flags->debug,
                    "When the rendered text is not YAML, print it before the error");

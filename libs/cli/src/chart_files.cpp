@@ -57,7 +57,8 @@ void addValueFlags(CLI::App& command, ValueFlags& flags, const std::string& valu
 
 helm::ValueOverrides readValueOverrides(const ValueFlags& flags) {
   helm::ValueOverrides overrides;
-  for (const auto& path : flags.values) overrides.value_files.push_back(readValuesFile(path, "--values"));
+  for (const auto& path : flags.values)
+    overrides.value_files.push_back(readValuesFile(path, "--values"));
   overrides.set = flags.set;
   overrides.set_string = flags.set_string;
   overrides.set_json = flags.set_json;

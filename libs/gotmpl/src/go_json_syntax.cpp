@@ -17,14 +17,30 @@ std::string quoteChar(unsigned char c) {
   if (c == '"') return R"('"')";
   std::string inner;
   switch (c) {
-    case '\a': inner = "\\a"; break;
-    case '\b': inner = "\\b"; break;
-    case '\f': inner = "\\f"; break;
-    case '\n': inner = "\\n"; break;
-    case '\r': inner = "\\r"; break;
-    case '\t': inner = "\\t"; break;
-    case '\v': inner = "\\v"; break;
-    case '\\': inner = "\\\\"; break;
+    case '\a':
+      inner = "\\a";
+      break;
+    case '\b':
+      inner = "\\b";
+      break;
+    case '\f':
+      inner = "\\f";
+      break;
+    case '\n':
+      inner = "\\n";
+      break;
+    case '\r':
+      inner = "\\r";
+      break;
+    case '\t':
+      inner = "\\t";
+      break;
+    case '\v':
+      inner = "\\v";
+      break;
+    case '\\':
+      inner = "\\\\";
+      break;
     default: {
       char buffer[8];
       if (c < 0x20 || c == 0x7f) {
@@ -44,15 +60,34 @@ std::string quoteChar(unsigned char c) {
 }
 
 enum class State {
-  kBeginValue, kBeginValueOrEmpty, kBeginStringOrEmpty, kBeginString, kEndValue, kEndTop,
-  kInString, kInStringEsc, kInStringEscU, kNeg, kOne, kZero, kDot, kDot0, kE, kESign, kE0,
+  kBeginValue,
+  kBeginValueOrEmpty,
+  kBeginStringOrEmpty,
+  kBeginString,
+  kEndValue,
+  kEndTop,
+  kInString,
+  kInStringEsc,
+  kInStringEscU,
+  kNeg,
+  kOne,
+  kZero,
+  kDot,
+  kDot0,
+  kE,
+  kESign,
+  kE0,
   kLiteral
 };
 
 enum class Parse { kObjectKey, kObjectValue, kArrayValue };
 
-bool isSpace(unsigned char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
-bool isDigit(unsigned char c) { return c >= '0' && c <= '9'; }
+bool isSpace(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+bool isDigit(unsigned char c) {
+  return c >= '0' && c <= '9';
+}
 bool isHex(unsigned char c) {
   return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
@@ -159,12 +194,18 @@ class Scanner {
   [[nodiscard]] bool endsBefore(unsigned char c) const {
     if (!stack_.empty()) return false;
     switch (state_) {
-      case State::kEndValue: return true;
-      case State::kOne: return !isDigit(c) && c != '.' && c != 'e' && c != 'E';
-      case State::kZero: return c != '.' && c != 'e' && c != 'E';
-      case State::kDot0: return !isDigit(c) && c != 'e' && c != 'E';
-      case State::kE0: return !isDigit(c);
-      default: return false;
+      case State::kEndValue:
+        return true;
+      case State::kOne:
+        return !isDigit(c) && c != '.' && c != 'e' && c != 'E';
+      case State::kZero:
+        return c != '.' && c != 'e' && c != 'E';
+      case State::kDot0:
+        return !isDigit(c) && c != 'e' && c != 'E';
+      case State::kE0:
+        return !isDigit(c);
+      default:
+        return false;
     }
   }
   [[nodiscard]] bool closedTop() const { return state_ == State::kEndTop; }

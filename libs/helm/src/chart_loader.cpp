@@ -1,10 +1,10 @@
 #include <map>
 
+#include "helm_yaml.hpp"
 #include "meshery/core/error.hpp"
 #include "meshery/gotmpl/sprig.hpp"
 #include "meshery/helm/chart.hpp"
 #include "meshery/helm/values.hpp"
-#include "helm_yaml.hpp"
 #include "meshery/yaml/yaml.hpp"
 
 namespace meshery::helm {

@@ -2,10 +2,10 @@
 
 #include <variant>
 
+#include "helm_yaml.hpp"
 #include "meshery/core/error.hpp"
 #include "meshery/gotmpl/go_json.hpp"
 #include "meshery/gotmpl/json_value.hpp"
-#include "helm_yaml.hpp"
 #include "meshery/yaml/yaml.hpp"
 #include "toml.hpp"
 

@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <future>
 
+#include "helm_yaml.hpp"
 #include "meshery/core/error.hpp"
 #include "meshery/helm/render_objects.hpp"
-#include "helm_yaml.hpp"
 #include "meshery/yaml/yaml.hpp"
 
 namespace meshery::helm {

@@ -2,11 +2,11 @@
 
 #include <cmath>
 
+#include "helm_yaml.hpp"
 #include "meshery/core/error.hpp"
 #include "meshery/gotmpl/sprig.hpp"
 #include "meshery/helm/values.hpp"
 #include "meshery/registry/schema_validation.hpp"
-#include "helm_yaml.hpp"
 #include "meshery/yaml/yaml.hpp"
 
 namespace meshery::helm {
@@ -58,9 +58,9 @@ void collectSchemaErrors(const Chart& chart, const nlohmann::json& values, std::
   }
   for (const auto& dependency : chart.dependencies) {
     const auto part = values.find(dependency.name());
-    collectSchemaErrors(dependency,
-                        part != values.end() && part->is_object() ? *part : nlohmann::json::object(),
-                        out);
+    collectSchemaErrors(
+        dependency, part != values.end() && part->is_object() ? *part : nlohmann::json::object(),
+        out);
   }
 }
 
@@ -94,16 +94,17 @@ nlohmann::json userValues(const ValueOverrides& overrides) {
     }
     mergeValues(user, file);
   }
-  const auto parse = [&user](const std::vector<std::string>& flags, SetForm form,
-                             const char* flag, const FileReader& read_file) {
+  const auto parse = [&user](const std::vector<std::string>& flags, SetForm form, const char* flag,
+                             const FileReader& read_file) {
     for (const auto& text : flags) {
       try {
         parseSetInto(text, user, form, read_file);
       } catch (const Error& error) {
         // Helm names the whole --set-json value and drops the decoder's words.
         if (form == SetForm::kJson) {
-          throw Error(error.code(), "failed parsing --set-json data " + text, error.message(),
-                      "Give key=JSON pairs, e.g. --set-json 'resources={\"limits\":{\"cpu\":\"1\"}}'.");
+          throw Error(
+              error.code(), "failed parsing --set-json data " + text, error.message(),
+              "Give key=JSON pairs, e.g. --set-json 'resources={\"limits\":{\"cpu\":\"1\"}}'.");
         }
         throw prefixed(error, std::string("failed parsing ") + flag + " data");
       }
@@ -142,7 +143,9 @@ Release prepareRelease(Chart chart, const nlohmann::json& user) {
 void renderTemplates(Release& release, const RenderOptions& options) {
   const auto declared_kube = release.chart.metadata.find("kubeVersion");
   const std::string kube_version =
-      declared_kube != release.chart.metadata.end() && declared_kube->is_string() ? declared_kube->get<std::string>() : "";
+      declared_kube != release.chart.metadata.end() && declared_kube->is_string()
+          ? declared_kube->get<std::string>()
+          : "";
   if (!kube_version.empty() &&
       !gotmpl::semverSatisfies(kube_version, options.kube_version.version)) {
     throw Error(ErrorCode::kInvalidArgument,

@@ -27,13 +27,20 @@ enum class Status { kOk, kEof };
 /// The Go type an interface conversion names.
 std::string goTypeOf(const Json& value) {
   switch (value.type()) {
-    case Json::value_t::null: return "nil";
-    case Json::value_t::boolean: return "bool";
-    case Json::value_t::string: return "string";
-    case Json::value_t::number_float: return "float64";
-    case Json::value_t::array: return "[]interface {}";
-    case Json::value_t::object: return "map[string]interface {}";
-    default: return "int64";
+    case Json::value_t::null:
+      return "nil";
+    case Json::value_t::boolean:
+      return "bool";
+    case Json::value_t::string:
+      return "string";
+    case Json::value_t::number_float:
+      return "float64";
+    case Json::value_t::array:
+      return "[]interface {}";
+    case Json::value_t::object:
+      return "map[string]interface {}";
+    default:
+      return "int64";
   }
 }
 
@@ -57,7 +64,8 @@ std::string quotedRunes(const std::string& text) {
     } else {
       // A multi-byte character stays whole.
       std::size_t length = 1;
-      while (i + length < text.size() && (static_cast<unsigned char>(text[i + length]) & 0xc0) == 0x80) {
+      while (i + length < text.size() &&
+             (static_cast<unsigned char>(text[i + length]) & 0xc0) == 0x80) {
         ++length;
       }
       out += "'" + text.substr(i, length) + "'";
@@ -134,9 +142,12 @@ class Parser {
 
   Json read(const std::string& value) const {
     switch (form_) {
-      case SetForm::kTyped: return typedValue(value);
-      case SetForm::kFile: return Json((*read_file_)(value));
-      default: return value;
+      case SetForm::kTyped:
+        return typedValue(value);
+      case SetForm::kFile:
+        return Json((*read_file_)(value));
+      default:
+        return value;
     }
   }
 
@@ -148,7 +159,8 @@ class Parser {
     if (index < 0) throw StrvalsError{"negative " + std::to_string(index) + " index not allowed"};
     if (index > kMaxIndex) {
       throw StrvalsError{"index of " + std::to_string(index) +
-                         " is greater than maximum supported index of " + std::to_string(kMaxIndex)};
+                         " is greater than maximum supported index of " +
+                         std::to_string(kMaxIndex)};
     }
     while (static_cast<long>(list.size()) <= index) list.push_back(nullptr);
     list[static_cast<std::size_t>(index)] = std::move(value);
@@ -190,7 +202,8 @@ class Parser {
     if (const auto* failure = std::get_if<std::string>(&end)) throw StrvalsError{*failure};
     const std::size_t length = std::get<std::size_t>(end);
     Json value = Json::parse(rest.substr(0, length), nullptr, false);
-    if (value.is_discarded()) throw StrvalsError{"invalid JSON value " + std::string(rest.substr(0, length))};
+    if (value.is_discarded())
+      throw StrvalsError{"invalid JSON value " + std::string(rest.substr(0, length))};
     numbersAsFloat64(value);
     at_ += length;
     return value;
@@ -271,12 +284,15 @@ class Parser {
         throw StrvalsError{"key \"" + name.text + "\" has no value (cannot end with ,)"};
       default: {  // '.'
         if (++level > kMaxNestedNameLevel) {
-          throw StrvalsError{"value name nested level is greater than maximum supported nested "
-                             "level of " + std::to_string(kMaxNestedNameLevel)};
+          throw StrvalsError{
+              "value name nested level is greater than maximum supported nested "
+              "level of " +
+              std::to_string(kMaxNestedNameLevel)};
         }
         Json inner = Json::object();
         if (data.contains(name.text)) {
-          if (!data[name.text].is_object()) conversionPanic(data[name.text], "map[string]interface {}");
+          if (!data[name.text].is_object())
+            conversionPanic(data[name.text], "map[string]interface {}");
           inner = data[name.text];
         }
         const Status status = key(inner, level);

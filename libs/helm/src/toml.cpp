@@ -19,7 +19,9 @@ struct TomlError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-bool isTable(const Value& value) { return value.kind() == Kind::kMap; }
+bool isTable(const Value& value) {
+  return value.kind() == Kind::kMap;
+}
 
 /// A non-empty list whose every element is a table; a nil element fails.
 bool isTableArray(const Value& value) {
@@ -34,8 +36,8 @@ bool isTableArray(const Value& value) {
 
 bool isBareKey(const std::string& key) {
   return !key.empty() && std::all_of(key.begin(), key.end(), [](char c) {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-           c == '_' || c == '-';
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '-';
   });
 }
 
@@ -44,13 +46,27 @@ std::string quoted(const std::string& text) {
   for (const char c : text) {
     const auto byte = static_cast<unsigned char>(c);
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\t': out += "\\t"; break;
-      case '\n': out += "\\n"; break;
-      case '\f': out += "\\f"; break;
-      case '\r': out += "\\r"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
       default:
         if (byte < 0x20 || byte == 0x7f) {
           char buffer[8];
@@ -64,7 +80,9 @@ std::string quoted(const std::string& text) {
   return out + "\"";
 }
 
-std::string keyPart(const std::string& key) { return isBareKey(key) ? key : quoted(key); }
+std::string keyPart(const std::string& key) {
+  return isBareKey(key) ? key : quoted(key);
+}
 
 class Encoder {
  public:
@@ -109,8 +127,8 @@ class Encoder {
         return;
       case Kind::kObject:
       case Kind::kFunction:
-        throw TomlError("toml: unsupported type for key '" + dotted(key) + "': " +
-                        std::string(value.kind() == Kind::kObject ? "ptr" : "func"));
+        throw TomlError("toml: unsupported type for key '" + dotted(key) +
+                        "': " + std::string(value.kind() == Kind::kObject ? "ptr" : "func"));
       default:
         keyValue(key, value);
     }

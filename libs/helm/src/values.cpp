@@ -117,7 +117,8 @@ const Json* tableAt(const Json& values, const std::string& path) {
   std::size_t at = 0;
   for (;;) {
     const std::size_t dot = path.find('.', at);
-    const std::string key = path.substr(at, dot == std::string::npos ? std::string::npos : dot - at);
+    const std::string key =
+        path.substr(at, dot == std::string::npos ? std::string::npos : dot - at);
     if (!node->is_object() || !node->contains(key)) return nullptr;
     node = &(*node)[key];
     if (dot == std::string::npos) return node->is_object() ? node : nullptr;
@@ -201,7 +202,8 @@ bool dependencyEnabled(const nlohmann::json& declaration, const nlohmann::json& 
     for (const auto& tag : declaration["tags"]) {
       if (!tag.is_string()) continue;
       const auto value = tags->is_object() ? tags->find(tag.get<std::string>()) : tags->end();
-      if (value != tags->end() && value->is_boolean()) (value->get<bool>() ? any_true : any_false) = true;
+      if (value != tags->end() && value->is_boolean())
+        (value->get<bool>() ? any_true : any_false) = true;
     }
     enabled = any_true || !any_false;
   }
@@ -213,7 +215,8 @@ bool dependencyEnabled(const nlohmann::json& declaration, const nlohmann::json& 
         conditions.substr(at, comma == std::string::npos ? std::string::npos : comma - at);
     condition.erase(0, condition.find_first_not_of(' '));
     condition.erase(condition.find_last_not_of(' ') + 1);
-    const nlohmann::json* value = condition.empty() ? nullptr : pathValue(values, prefix + condition);
+    const nlohmann::json* value =
+        condition.empty() ? nullptr : pathValue(values, prefix + condition);
     if (value != nullptr && value->is_boolean()) return value->get<bool>();
     if (comma == std::string::npos) break;
     at = comma + 1;
@@ -230,7 +233,8 @@ void prune(Chart& chart, const nlohmann::json& values, const std::string& prefix
   if (!declared.is_array()) declared = nlohmann::json::array();
   // A declaration names a chart of charts/ whose version meets its range.
   const auto declares = [](const nlohmann::json& declaration, const Chart& dependency) {
-    if (!declaration.is_object() || declaration.value("name", "") != dependency.name()) return false;
+    if (!declaration.is_object() || declaration.value("name", "") != dependency.name())
+      return false;
     const auto range = declaration.find("version");
     return range == declaration.end() || !range->is_string() || range->get<std::string>().empty() ||
            gotmpl::semverSatisfies(range->get<std::string>(), dependency.version());

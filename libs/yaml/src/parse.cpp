@@ -180,7 +180,9 @@ std::optional<std::vector<ParsedDocument>> parseHalves(std::string_view text,
 
 }  // namespace
 
-nlohmann::json parse(std::string_view text) { return parse(text, ParseOptions{}); }
+nlohmann::json parse(std::string_view text) {
+  return parse(text, ParseOptions{});
+}
 
 nlohmann::json parse(std::string_view text, const ParseOptions& options) {
   std::vector<ParsedDocument> documents = parseStream(text, options);

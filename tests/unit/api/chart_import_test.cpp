@@ -51,10 +51,12 @@ std::vector<archive::Entry> shopChart() {
       {"shop/templates/_helpers.tpl",
        "{{- define \"shop.fullname\" -}}{{ .Release.Name }}-{{ .Chart.Name }}{{- end }}\n"},
       {"shop/templates/deployment.yaml",
-       "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ include \"shop.fullname\" . }}\n"
+       "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ include \"shop.fullname\" . "
+       "}}\n"
        "spec:\n  replicas: {{ .Values.replicaCount }}\n  selector:\n    matchLabels: {app: shop}\n"
        "  template:\n    metadata:\n      labels: {app: shop}\n    spec:\n      containers:\n"
-       "      - name: web\n        image: \"{{ .Values.image.repository }}:{{ .Values.image.tag }}\"\n"},
+       "      - name: web\n        image: \"{{ .Values.image.repository }}:{{ .Values.image.tag "
+       "}}\"\n"},
       {"shop/templates/service.yaml",
        "apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ include \"shop.fullname\" . }}\n"
        "spec:\n  selector: {app: shop}\n  ports:\n  - port: 80\n"},
@@ -194,10 +196,10 @@ TEST(ChartImport, BadOverridesAndNonChartsSayWhatIsWrong) {
 }
 
 TEST(ChartImport, AHostileChartArchiveIsRefusedLikeAnyArchive) {
-  const std::string hostile = archive::writeArchive(
-      {{"shop/Chart.yaml", "apiVersion: v2\nname: shop\nversion: 1.0.0\n"},
-       {"shop/templates/big.yaml", std::string(2U << 20U, 'x')}},
-      archive::Format::kTarGzip);
+  const std::string hostile =
+      archive::writeArchive({{"shop/Chart.yaml", "apiVersion: v2\nname: shop\nversion: 1.0.0\n"},
+                             {"shop/templates/big.yaml", std::string(2U << 20U, 'x')}},
+                            archive::Format::kTarGzip);
   design::ImportSource source{"shop.tgz", hostile, std::nullopt, ""};
   source.render_chart = chartRenderer({});
   EXPECT_THROW(design::importDesign(source, design::testing::kubernetesRegistry(),

@@ -4,11 +4,11 @@
 // needing what is not built yet are skipped with the reason.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
-#include <algorithm>
-#include <cstdlib>
 #include <sstream>
 
 #include "../helm/helm_test_support.hpp"
@@ -156,7 +156,8 @@ TEST_P(HelmTemplateCases, MatchHelmsGolden) {
   std::string golden = readFile(helm_case.root / "output" / helm_case.golden);
   if (helm_case.expect_error) golden = throughErrorLine(golden);
   EXPECT_EQ(output, golden);
-  const bool failed = output.starts_with("Error: ") || output.find("\nError: ") != std::string::npos;
+  const bool failed =
+      output.starts_with("Error: ") || output.find("\nError: ") != std::string::npos;
   EXPECT_EQ(failed, helm_case.expect_error);
 }
 

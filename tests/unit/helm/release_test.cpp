@@ -11,8 +11,9 @@ namespace {
 using Json = nlohmann::json;
 
 Chart chartWith(std::vector<archive::Entry> templates, std::string schema = "") {
-  std::vector<archive::Entry> files = {{"Chart.yaml", "apiVersion: v2\nname: app\nversion: 1.0.0\n"},
-                                       {"values.yaml", "size: 1\nname: a\n"}};
+  std::vector<archive::Entry> files = {
+      {"Chart.yaml", "apiVersion: v2\nname: app\nversion: 1.0.0\n"},
+      {"values.yaml", "size: 1\nname: a\n"}};
   if (!schema.empty()) files.push_back({"values.schema.json", std::move(schema)});
   for (auto& file : templates) files.push_back(std::move(file));
   return loadChart(std::move(files));
@@ -56,8 +57,9 @@ TEST(HelmRelease, ResourcesAreCrdsThenInstallOrderWithHooksLeftOut) {
        {"templates/ns.yaml", "apiVersion: v1\nkind: Namespace\nmetadata: {name: n}\n"},
        {"templates/test.yaml",
         "apiVersion: v1\nkind: Pod\nmetadata:\n  name: t\n  annotations: {helm.sh/hook: test}\n"},
-       {"crds/c.yaml", "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\n"
-                       "metadata: {name: cs.example.com}\n"}});
+       {"crds/c.yaml",
+        "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\n"
+        "metadata: {name: cs.example.com}\n"}});
   const Release release = renderRelease(std::move(chart), Json::object());
   const ReleaseResources resources = releaseResources(release);
   ASSERT_EQ(resources.documents.size(), 3U);

@@ -6,8 +6,8 @@
 // template rendered, and the manifests sorted in install order.
 
 #include <map>
-#include <utility>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "meshery/helm/chart.hpp"
@@ -42,12 +42,12 @@ nlohmann::json userValues(const ValueOverrides& overrides);
 
 /// A rendered release.
 struct Release {
-  Chart chart;                                ///< with its enabled dependencies only
-  nlohmann::json values;                      ///< the coalesced values (.Values)
+  Chart chart;                                  ///< with its enabled dependencies only
+  nlohmann::json values;                        ///< the coalesced values (.Values)
   std::map<std::string, std::string> rendered;  ///< renderChart's output
-  std::vector<Manifest> crds;                 ///< crds/ of the chart, then of each dependency
-  std::vector<Manifest> manifests;            ///< in Helm's install order
-  std::vector<Manifest> hooks;                ///< helm.sh/hook resources, same order
+  std::vector<Manifest> crds;                   ///< crds/ of the chart, then of each dependency
+  std::vector<Manifest> manifests;              ///< in Helm's install order
+  std::vector<Manifest> hooks;                  ///< helm.sh/hook resources, same order
 };
 
 /// Helm's `template` action without a cluster: enabledDependencies,
