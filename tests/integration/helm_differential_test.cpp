@@ -139,7 +139,7 @@ class SnippetGenerator {
         {"seq", 2},        {"substr", 3},     {"wrap", 2},
         {"abbrev", 2},     {"plural", 3},     {"nospace", 1},
         {"initials", 1},   {"untitle", 1},    {"cat", 3},
-        {"toToml", 1}};
+        {"toToml", 1},     {"toYamlPretty", 1}};
     return kFunctions[pick(static_cast<int>(std::size(kFunctions)))];
   }
 

@@ -4,6 +4,7 @@
 
 #include "helm_yaml.hpp"
 #include "meshery/core/error.hpp"
+#include "meshery/gotmpl/format.hpp"
 #include "meshery/gotmpl/go_json.hpp"
 #include "meshery/gotmpl/json_value.hpp"
 #include "meshery/yaml/yaml.hpp"
@@ -90,6 +91,19 @@ gotmpl::FunctionMap helmFunctions() {
   f["toYaml"] = fixed({Param::kAny}, [](CallContext&, Args& a) {
     try {
       return Value::string(toYaml(a[0]));
+    } catch (const std::exception&) {
+      return Value::string("");
+    }
+  });
+  // go-yaml v3's encoder with SetIndent(2): sequences indented, keys in
+  // its natural order, floats as strconv's 'g' writes them.
+  f["toYamlPretty"] = fixed({Param::kAny}, [](CallContext&, Args& a) {
+    static const yaml::EmitOptions kPretty{
+        true, true, [](double number) { return gotmpl::formatFloat(number, 'g', -1); }};
+    try {
+      std::string text = yaml::emit(gotmpl::toJson(a[0]), kPretty);
+      if (!text.empty() && text.back() == '\n') text.pop_back();
+      return Value::string(std::move(text));
     } catch (const std::exception&) {
       return Value::string("");
     }

@@ -1,5 +1,9 @@
+#include <algorithm>
+#include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "meshery/core/error.hpp"
 #include "meshery/yaml/yaml.hpp"
@@ -50,7 +54,8 @@ void appendStringScalar(std::string& out, std::string_view raw, std::size_t inde
 }
 
 // A scalar or empty collection; block scalars put their lines at `indent`.
-void appendScalar(std::string& out, const nlohmann::json& value, std::size_t indent) {
+void appendScalar(std::string& out, const nlohmann::json& value, std::size_t indent,
+                  const std::function<std::string(double)>& format_float = {}) {
   switch (value.type()) {
     case nlohmann::json::value_t::null:
       out += "null";
@@ -65,7 +70,8 @@ void appendScalar(std::string& out, const nlohmann::json& value, std::size_t ind
       out += std::to_string(value.get<std::uint64_t>());
       return;
     case nlohmann::json::value_t::number_float:
-      out += detail::formatFloat(value.get<double>());
+      out += format_float ? format_float(value.get<double>())
+                          : detail::formatFloat(value.get<double>());
       return;
     case nlohmann::json::value_t::string:
       appendStringScalar(out, value.get_ref<const std::string&>(), indent, false);
@@ -88,13 +94,55 @@ void appendScalar(std::string& out, const nlohmann::json& value, std::size_t ind
 // Writes block YAML in go-yaml's layout: two-space indentation, sequences
 // compact under their key ("key:\n- a"), maps inside sequences inline
 // ("- name: x").
+/// go-yaml's keyList.Less: letters before digits only after a shared digit,
+/// runs of digits compared by value.
+bool naturalLess(const std::string& a, const std::string& b) {
+  const auto isDigit = [](char c) { return c >= '0' && c <= '9'; };
+  const auto isLetter = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           static_cast<unsigned char>(c) >= 0x80;
+  };
+  bool digits = false;
+  for (std::size_t i = 0; i < a.size() && i < b.size(); ++i) {
+    if (a[i] == b[i]) {
+      digits = isDigit(a[i]);
+      continue;
+    }
+    const bool al = isLetter(a[i]);
+    const bool bl = isLetter(b[i]);
+    if (al && bl) return a[i] < b[i];
+    if (al || bl) return digits ? al : bl;
+    std::int64_t an = 0;
+    std::int64_t bn = 0;
+    if (a[i] == '0' || b[i] == '0') {
+      for (std::size_t j = i; j-- > 0 && isDigit(a[j]);) {
+        if (a[j] != '0') {
+          an = 1;
+          bn = 1;
+          break;
+        }
+      }
+    }
+    std::size_t ai = i;
+    std::size_t bi = i;
+    for (; ai < a.size() && isDigit(a[ai]); ++ai) an = an * 10 + (a[ai] - '0');
+    for (; bi < b.size() && isDigit(b[bi]); ++bi) bn = bn * 10 + (b[bi] - '0');
+    if (an != bn) return an < bn;
+    if (ai != bi) return ai < bi;
+    return a[i] < b[i];
+  }
+  return a.size() < b.size();
+}
+
 class BlockWriter {
  public:
+  explicit BlockWriter(const EmitOptions& options) : options_(options) {}
+
   std::string write(const nlohmann::json& value) {
     if (isBlockCollection(value)) {
       node(value, 0, 1);
     } else {
-      appendScalar(out_, value, 2);
+      appendScalar(out_, value, 2, options_.format_float);
       out_ += '\n';
     }
     return std::move(out_);
@@ -118,8 +166,18 @@ class BlockWriter {
   }
 
   void mapping(const nlohmann::json& object, std::size_t indent, std::size_t depth) {
+    std::vector<const std::string*> keys;
+    keys.reserve(object.size());
+    for (const auto& item : object.items()) keys.push_back(&item.key());
+    if (options_.natural_key_order) {
+      std::stable_sort(keys.begin(), keys.end(), [](const std::string* a, const std::string* b) {
+        return naturalLess(*a, *b);
+      });
+    }
     bool first = true;
-    for (const auto& [key, value] : object.items()) {
+    for (const std::string* key_pointer : keys) {
+      const std::string& key = *key_pointer;
+      const nlohmann::json& value = object.at(key);
       if (!first) out_.append(indent, ' ');
       first = false;
       if (key.size() > kMaxSimpleKeyLength) {
@@ -138,12 +196,13 @@ class BlockWriter {
         out_.append(indent + 2, ' ');
         node(value, indent + 2, depth + 1);
       } else if (value.is_array() && !value.empty()) {
+        const std::size_t items = options_.indent_sequences ? indent + 2 : indent;
         out_ += '\n';
-        out_.append(indent, ' ');
-        node(value, indent, depth + 1);
+        out_.append(items, ' ');
+        node(value, items, depth + 1);
       } else {
         out_ += ' ';
-        appendScalar(out_, value, indent + 2);
+        appendScalar(out_, value, indent + 2, options_.format_float);
         out_ += '\n';
       }
     }
@@ -165,18 +224,23 @@ class BlockWriter {
     if (isBlockCollection(value)) {
       node(value, indent, depth + 1);
     } else {
-      appendScalar(out_, value, indent);
+      appendScalar(out_, value, indent, options_.format_float);
       out_ += '\n';
     }
   }
 
+  const EmitOptions& options_;
   std::string out_;
 };
 
 }  // namespace
 
 std::string emit(const nlohmann::json& value) {
-  return BlockWriter().write(value);
+  return BlockWriter(EmitOptions{}).write(value);
+}
+
+std::string emit(const nlohmann::json& value, const EmitOptions& options) {
+  return BlockWriter(options).write(value);
 }
 
 }  // namespace meshery::yaml

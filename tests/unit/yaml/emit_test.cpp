@@ -115,5 +115,19 @@ TEST(YamlEmit, RejectsDocumentsTooDeepToReadBack) {
   EXPECT_EQ(strictText(parse(emit(allowed))), strictText(allowed));
 }
 
+TEST(YamlEmit, GoYamlV3LayoutOnRequest) {
+  const nlohmann::json value = {
+      {"a10", 1}, {"a2", {1, 2}}, {"10", 1.5}, {"9", 3.0}, {"B", nullptr}};
+  EmitOptions pretty;
+  pretty.indent_sequences = true;
+  pretty.natural_key_order = true;
+  pretty.format_float = [](double number) {
+    return number == 3.0 ? std::string("3") : std::string("1.5");
+  };
+  EXPECT_EQ(emit(value, pretty), "\"9\": 3\n\"10\": 1.5\nB: null\na2:\n  - 1\n  - 2\na10: 1\n");
+  EXPECT_EQ(emit(value), "\"10\": 1.5\n\"9\": 3.0\nB: null\na10: 1\na2:\n- 1\n- 2\n")
+      << "by default, byte order and compact sequences";
+}
+
 }  // namespace
 }  // namespace meshery::yaml

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -59,5 +60,15 @@ std::vector<nlohmann::json> parseAll(std::string_view text, const ParseOptions& 
 /// parse() accepts. Infinities and NaN are written as .inf/.nan, which
 /// parse() then rejects. Thread-safe.
 std::string emit(const nlohmann::json& value);
+
+/// How emit() departs from sigs.k8s.io/yaml's layout, for go-yaml v3's
+/// encoder with SetIndent(2) (Helm's toYamlPretty).
+struct EmitOptions {
+  bool indent_sequences = false;   ///< "key:\n  - a" instead of "key:\n- a"
+  bool natural_key_order = false;  ///< go-yaml's order: digit runs as numbers ("a2" < "a10")
+  /// How floats are written; unset, they always read back as floats.
+  std::function<std::string(double)> format_float;
+};
+std::string emit(const nlohmann::json& value, const EmitOptions& options);
 
 }  // namespace meshery::yaml
