@@ -46,8 +46,9 @@ void checkReleaseName(const std::string& name) {
 }
 
 /// The release name as helm picks it: NAME, --name-template, --generate-name
-/// ("CHART-<unix seconds>"), else "release-name".
-std::string releaseName(const TemplateFlags& flags, const std::string& chart_name) {
+/// (the chart argument's base name up to its first '.', then "-<unix
+/// seconds>"), else "release-name".
+std::string releaseName(const TemplateFlags& flags) {
   std::string name = "release-name";
   if (flags.arguments.size() == 2) {
     name = flags.arguments.front();
@@ -56,9 +57,13 @@ std::string releaseName(const TemplateFlags& flags, const std::string& chart_nam
     name_template.parse("name-template", flags.name_template);
     name = name_template.execute("name-template", gotmpl::Value());
   } else if (flags.generate_name) {
+    const std::string& chart = flags.arguments.back();
+    std::string base = chart.substr(chart.find_last_of('/') + 1);
+    base = base.substr(0, base.find('.'));
+    if (base.empty()) base = "chart";
     const auto now = std::chrono::system_clock::now().time_since_epoch();
-    name = chart_name + "-" +
-           std::to_string(std::chrono::duration_cast<std::chrono::seconds>(now).count());
+    name =
+        base + "-" + std::to_string(std::chrono::duration_cast<std::chrono::seconds>(now).count());
   }
   checkReleaseName(name);
   return name;
@@ -79,7 +84,7 @@ void templateChart(Session& session, const TemplateFlags& flags) {
   }
   helm::Chart chart = loadLocalChart(flags.arguments.back());
   helm::RenderOptions options;
-  options.release_name = releaseName(flags, chart.name());
+  options.release_name = releaseName(flags);
   options.release_namespace = flags.release_namespace;
   options.is_upgrade = flags.is_upgrade;
   if (!flags.kube_version.empty())

@@ -1,8 +1,10 @@
-// mesheryctl chart template with a chart URL: the .tgz fetched over HTTP
-// (bounded), rendered like a local chart; failures say what went wrong.
+// mesheryctl chart template with a chart URL (the .tgz fetched over HTTP,
+// bounded, rendered like a local chart; failures say what went wrong) and
+// the release names it picks.
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <regex>
 #include <sstream>
 
 #include "../helm/helm_test_support.hpp"
@@ -64,6 +66,23 @@ TEST(ChartUrl, AChartArchiveIsFetchedAndRenderedAsALocalOne) {
   EXPECT_EQ(broken.code, 1);
   EXPECT_TRUE(broken.err.starts_with("Error: ")) << broken.err;
   EXPECT_TRUE(broken.out.empty());
+}
+
+TEST(ChartNames, GenerateNameAndNameTemplateNameTheRelease) {
+  const std::string chart = (ownCharts() / "globals").string();
+  const CliRun generated = mesheryctl({"chart", "template", "-g", chart});
+  ASSERT_EQ(generated.code, 0) << generated.err;
+  // As helm: the chart argument's base name, then the Unix time.
+  EXPECT_TRUE(std::regex_search(generated.out, std::regex("name: globals-[0-9]{10}-web\n")))
+      << generated.out;
+  const CliRun templated =
+      mesheryctl({"chart", "template", "--name-template", "{{ \"Shop\" | lower }}-x", chart});
+  ASSERT_EQ(templated.code, 0) << templated.err;
+  EXPECT_NE(templated.out.find("name: shop-x-web\n"), std::string::npos) << templated.out;
+  const CliRun invalid = mesheryctl({"chart", "template", "Not_Valid", chart});
+  EXPECT_EQ(invalid.code, 1);
+  EXPECT_TRUE(invalid.err.starts_with("Error: release name \"Not_Valid\": invalid release name"))
+      << invalid.err;
 }
 
 }  // namespace
