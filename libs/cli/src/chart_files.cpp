@@ -1,11 +1,13 @@
 #include "chart_files.hpp"
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 
 #include "meshery/archive/archive.hpp"
 #include "meshery/core/error.hpp"
+#include "meshery/helm/ignore.hpp"
 #include "meshery/http/fetch.hpp"
 #include "model_files.hpp"
 
@@ -14,14 +16,26 @@ namespace {
 
 namespace fs = std::filesystem;
 
-/// The files of a chart directory, named relative to it.
+/// The files of a chart directory, named relative to it, less what its
+/// .helmignore (and Helm's default rule) leaves out, as Helm's loader and
+/// `helm package` leave it out.
 std::vector<archive::Entry> chartDirectoryFiles(const fs::path& directory) {
+  const fs::path ignore_file = directory / ".helmignore";
+  const helm::IgnoreRules rules = helm::IgnoreRules::parse(
+      fs::is_regular_file(ignore_file) ? readLocalFiles(ignore_file).front().bytes : "");
   std::vector<archive::Entry> entries;
-  for (auto& file : readLocalFiles(directory)) {
-    const bool hidden_template =
-        file.path.starts_with("templates/") && file.path.find("/.") != std::string::npos;
-    if (!hidden_template) entries.push_back({std::move(file.path), std::move(file.bytes)});
+  for (auto it = fs::recursive_directory_iterator(directory);
+       it != fs::recursive_directory_iterator(); ++it) {
+    const std::string path = fs::relative(it->path(), directory).generic_string();
+    const bool is_directory = it->is_directory();
+    if (rules.ignores(path, is_directory)) {
+      if (is_directory) it.disable_recursion_pending();
+      continue;
+    }
+    if (it->is_regular_file()) entries.push_back({path, readLocalFiles(it->path()).front().bytes});
   }
+  std::sort(entries.begin(), entries.end(),
+            [](const archive::Entry& a, const archive::Entry& b) { return a.path < b.path; });
   return entries;
 }
 

@@ -3,9 +3,11 @@
 
 #include <gtest/gtest.h>
 
+#include "meshery/core/error.hpp"
 #include "meshery/gotmpl/sprig.hpp"
 #include "meshery/gotmpl/templates.hpp"
 #include "meshery/helm/functions.hpp"
+#include "meshery/helm/ignore.hpp"
 
 namespace meshery::helm {
 namespace {
@@ -86,6 +88,21 @@ TEST(HelmGlob, Patterns) {
   EXPECT_FALSE(globMatch("dir/?", "dir/ab"));
   EXPECT_TRUE(globMatch("a\\*b", "a*b"));
   EXPECT_FALSE(globMatch("a\\*b", "axb"));
+}
+
+TEST(HelmIgnore, RulesAsHelmsLoaderAppliesThem) {
+  const IgnoreRules rules = IgnoreRules::parse("# c\n*.md\nsecret/\n/top.txt\ndocs/*.txt\n\n");
+  EXPECT_TRUE(rules.ignores("README.md", false));
+  EXPECT_TRUE(rules.ignores("sub/NOTES.md", false)) << "a rule without '/' matches base names";
+  EXPECT_TRUE(rules.ignores("secret", true));
+  EXPECT_FALSE(rules.ignores("secret", false)) << "'secret/' is for directories";
+  EXPECT_TRUE(rules.ignores("top.txt", false));
+  EXPECT_FALSE(rules.ignores("sub/top.txt", false)) << "'/top.txt' is anchored at the root";
+  EXPECT_TRUE(rules.ignores("docs/a.txt", false));
+  EXPECT_FALSE(rules.ignores("docs/deep/a.txt", false)) << "'*' stops at '/'";
+  EXPECT_TRUE(rules.ignores("templates/.hidden.yaml", false)) << "Helm's default rule";
+  EXPECT_FALSE(rules.ignores("values.yaml", false));
+  EXPECT_THROW(IgnoreRules::parse("charts/**\n"), Error);
 }
 
 }  // namespace
