@@ -163,7 +163,9 @@ Upload uploadOf(const nlohmann::json& body) {
               R"(send {"file": "<base64>", "file_name": "app.yaml"} or {"url": "https://…"})");
 }
 
-design::ImportSource importSourceOf(const nlohmann::json& body) {
+/// `overrides`: the body's chart value overrides (valueOverridesOf).
+design::ImportSource importSourceOf(const nlohmann::json& body,
+                                    const helm::ValueOverrides& overrides) {
   Upload upload = uploadOf(body);
   design::ImportSource source;
   source.file_name = upload.name;
@@ -171,7 +173,7 @@ design::ImportSource importSourceOf(const nlohmann::json& body) {
   source.name = stringMember(body, {"name"});
   std::string release_name = stringMember(body, {"release_name", "releaseName"});
   source.render_chart =
-      chartRenderer(valueOverridesOf(body), release_name.empty() ? "release-name" : release_name);
+      chartRenderer(overrides, release_name.empty() ? "release-name" : release_name);
   std::string declared = stringMember(body, {"source_type", "sourceType", "type"});
   if (!declared.empty()) {
     source.declared = design::parseSourceType(declared);
@@ -197,7 +199,8 @@ nlohmann::json jsonObjectBody(const http::Request& request) {
 http::Response importDesignRoute(Services& services, http::Request& request,
                                  const Principal& principal) {
   nlohmann::json body = jsonObjectBody(request);
-  design::ImportSource source = importSourceOf(body);
+  const helm::ValueOverrides overrides = valueOverridesOf(body);
+  design::ImportSource source = importSourceOf(body, overrides);
   std::string original = source.bytes;
   auto snapshot = services.registry.current();
   design::ImportResult result = design::importDesign(source, *snapshot);
@@ -215,7 +218,7 @@ http::Response importDesignRoute(Services& services, http::Request& request,
   }
   answer["source_type"] = std::string(toString(result.source_type));
   answer["components"] = result.design.componentCount();
-  if (result.source_type != design::SourceType::kHelmChart && !valueOverridesOf(body).empty()) {
+  if (result.source_type != design::SourceType::kHelmChart && !overrides.empty()) {
     result.warnings.push_back({"request", "values, set, set_string, set_json and set_literal apply to Helm "
                                           "charts only; this import is a " +
                                               std::string(toString(result.source_type)) +
@@ -364,7 +367,8 @@ http::Response validateRoute(Services& services, http::Request& request,
   if (std::string id = stringMember(body, {"id"}); !id.empty()) {
     issues = design::validateDesign(designOf(findDesign(services, principal, idOf(id))), *snapshot);
   } else {
-    design::ImportResult result = design::importDesign(importSourceOf(body), *snapshot);
+    design::ImportResult result =
+        design::importDesign(importSourceOf(body, valueOverridesOf(body)), *snapshot);
     issues = std::move(result.validation);
     warnings = warningsJson(result.warnings);
   }

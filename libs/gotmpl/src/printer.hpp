@@ -449,17 +449,19 @@ class Printer {
     arg_ = saved;
   }
 
-  void printMap(const Value& value, char32_t verb, int depth) {
-    if (f.sharp_v && value.asMap().is_nil) {
+  /// The opening of a map or slice: "map[" or "[", or with %#v its type
+  /// and '{' ("T(nil)" for a nil one, and false: nothing more to print).
+  bool openCollection(const Value& value, bool is_nil, const char* plain) {
+    if (f.sharp_v && is_nil) {
       out += value.typeName() + "(nil)";
-      return;
+      return false;
     }
-    if (f.sharp_v) {
-      out += value.typeName();
-      out += '{';
-    } else {
-      out += "map[";
-    }
+    out += f.sharp_v ? value.typeName() + '{' : std::string(plain);
+    return true;
+  }
+
+  void printMap(const Value& value, char32_t verb, int depth) {
+    if (!openCollection(value, value.asMap().is_nil, "map[")) return;
     bool first = true;
     for (const auto& [key, item] : value.asMap().entries) {
       if (!first) out += f.sharp_v ? ", " : " ";
@@ -473,16 +475,7 @@ class Printer {
   }
 
   void printList(const Value& value, char32_t verb, int depth) {
-    if (f.sharp_v && value.asList().is_nil) {
-      out += value.typeName() + "(nil)";
-      return;
-    }
-    if (f.sharp_v) {
-      out += value.typeName();
-      out += '{';
-    } else {
-      out += '[';
-    }
+    if (!openCollection(value, value.asList().is_nil, "[")) return;
     bool first = true;
     for (const Value& item : value.asList().items) {
       if (!first) out += f.sharp_v ? ", " : " ";

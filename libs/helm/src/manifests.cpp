@@ -125,6 +125,10 @@ void readHead(Manifest& manifest) {
   if (head.contains("kind") && head["kind"].is_string())
     manifest.kind = head["kind"].get<std::string>();
   const auto metadata = head.find("metadata");
+  if (metadata != head.end() && metadata->is_object() && metadata->contains("name") &&
+      (*metadata)["name"].is_string()) {
+    manifest.name = (*metadata)["name"].get<std::string>();
+  }
   if (metadata != head.end() && metadata->is_object() && metadata->contains("annotations") &&
       (*metadata)["annotations"].is_object() &&
       (*metadata)["annotations"].contains("helm.sh/hook")) {
@@ -142,7 +146,7 @@ std::pair<std::vector<Manifest>, std::vector<Manifest>> sortManifests(
   for (const auto& [path, content] : rendered) {
     if (isPartial(path) || path.ends_with("NOTES.txt") || trim(content).empty()) continue;
     for (auto& document : splitManifests(content))
-      all.push_back(Manifest{path, std::move(document), "", false, false});
+      all.push_back(Manifest{path, std::move(document), "", "", false, false});
   }
   // Reading the heads is YAML parsing, the costliest step: half on another thread.
   const std::size_t half = all.size() / 2;

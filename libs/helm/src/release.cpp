@@ -199,15 +199,8 @@ ReleaseResources releaseResources(const Release& release) {
   for (const auto& crd : release.crds) add(crd);
   for (const auto& manifest : release.manifests) add(manifest);
   for (const auto& hook : release.hooks) {
-    std::string name;
-    try {
-      const nlohmann::json head = yaml::parse(hook.content, detail::kHelmYaml);
-      name = head.value("/metadata/name"_json_pointer, std::string());
-    } catch (const std::exception&) {
-      // The sort already read this document; a name is only for the message.
-    }
     out.left_out.push_back(
-        {hook.kind + "/" + name + " (" + hook.source + ")",
+        {hook.kind + "/" + hook.name + " (" + hook.source + ")",
          hook.test ? "a Helm test hook, run by `helm test`, not part of the design"
                    : "a Helm hook, run around an install rather than part of it; not part of "
                      "the design (apply it separately if the chart needs it)"});

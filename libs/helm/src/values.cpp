@@ -92,6 +92,21 @@ void coalesce(const Chart& chart, Json& values, bool merge) {
 
 namespace {
 
+/// The value at a dotted path ("sub.enabled") of `values`, or null.
+const nlohmann::json* pathValue(const nlohmann::json& values, const std::string& path) {
+  const nlohmann::json* node = &values;
+  std::size_t at = 0;
+  for (;;) {
+    const std::size_t dot = path.find('.', at);
+    const std::string key =
+        path.substr(at, dot == std::string::npos ? std::string::npos : dot - at);
+    if (!node->is_object() || !node->contains(key)) return nullptr;
+    node = &(*node)[key];
+    if (dot == std::string::npos) return node;
+    at = dot + 1;
+  }
+}
+
 /// pathToMap: `data` under the dotted `path` ("." is the top).
 Json underPath(const std::string& path, Json data) {
   if (path == ".") return data;
@@ -113,17 +128,8 @@ Json underPath(const std::string& path, Json data) {
 
 /// Values.Table: the map at a dotted path, or nullptr.
 const Json* tableAt(const Json& values, const std::string& path) {
-  const Json* node = &values;
-  std::size_t at = 0;
-  for (;;) {
-    const std::size_t dot = path.find('.', at);
-    const std::string key =
-        path.substr(at, dot == std::string::npos ? std::string::npos : dot - at);
-    if (!node->is_object() || !node->contains(key)) return nullptr;
-    node = &(*node)[key];
-    if (dot == std::string::npos) return node->is_object() ? node : nullptr;
-    at = dot + 1;
-  }
+  const Json* found = pathValue(values, path);
+  return found != nullptr && found->is_object() ? found : nullptr;
 }
 
 /// processImportValues (merge mode, as install and template use it).
@@ -174,21 +180,6 @@ nlohmann::json coalesceValues(const Chart& chart, const nlohmann::json& user) {
 }
 
 namespace {
-
-// The value at a dotted path ("sub.enabled") of `values`, or null.
-const nlohmann::json* pathValue(const nlohmann::json& values, const std::string& path) {
-  const nlohmann::json* node = &values;
-  std::size_t at = 0;
-  for (;;) {
-    const std::size_t dot = path.find('.', at);
-    const std::string key =
-        path.substr(at, dot == std::string::npos ? std::string::npos : dot - at);
-    if (!node->is_object() || !node->contains(key)) return nullptr;
-    node = &(*node)[key];
-    if (dot == std::string::npos) return node;
-    at = dot + 1;
-  }
-}
 
 /// Whether one declared dependency stays: its tags (any true keeps it; only
 /// false ones drop it), then the first of its conditions holding a bool.

@@ -17,6 +17,7 @@ struct Manifest {
   std::string source;   ///< the template's path ("app/templates/service.yaml")
   std::string content;  ///< the document, trimmed
   std::string kind;     ///< its kind ("" when it has none)
+  std::string name;     ///< its metadata.name ("" when it has none)
   bool hook = false;    ///< annotated helm.sh/hook
   bool test = false;    ///< a test hook (helm.sh/hook: test...)
 };
