@@ -7,10 +7,10 @@
 
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <random>
 #include <sstream>
 
+#include "helm_reference.hpp"
 #include "meshery/core/base64.hpp"
 #include "meshery/core/error.hpp"
 #include "meshery/helm/release.hpp"
@@ -22,10 +22,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-fs::path referenceHelm() {
-  if (const char* path = std::getenv("MESHERY_HELM_REFERENCE")) return path;
-  return fs::path(MESHERY_TEST_SOURCE_DIR) / ".cache" / "helm-reference" / "helm";
-}
+using test_reference::referenceHelm;
+using test_reference::writeFile;
 
 constexpr const char* kValues = R"(s: "Hello, World"
 e: ""
@@ -103,43 +101,43 @@ class SnippetGenerator {
 
   const Function& function() {
     static const Function kFunctions[] = {
-        {"upper", 1},      {"lower", 1},      {"title", 1},
-        {"trim", 1},       {"quote", 1},      {"squote", 1},
-        {"b64enc", 1},     {"sha256sum", 1},  {"toString", 1},
-        {"len", 1},        {"default", 2},    {"empty", 1},
-        {"toJson", 1},     {"toYaml", 1},     {"first", 1},
-        {"last", 1},       {"rest", 1},       {"initial", 1},
-        {"uniq", 1},       {"sortAlpha", 1},  {"keys", 1},
-        {"add", 2},        {"sub", 2},        {"mul", 2},
-        {"div", 2},        {"mod", 2},        {"max", 2},
-        {"min", 2},        {"add1", 1},       {"int", 1},
-        {"int64", 1},      {"float64", 1},    {"atoi", 1},
-        {"contains", 2},   {"hasPrefix", 2},  {"hasSuffix", 2},
-        {"trimSuffix", 2}, {"trimPrefix", 2}, {"trunc", 2},
-        {"repeat", 2},     {"indent", 2},     {"nindent", 2},
-        {"replace", 3},    {"split", 2},      {"splitList", 2},
-        {"join", 2},       {"has", 2},        {"without", 2},
-        {"append", 2},     {"prepend", 2},    {"concat", 2},
-        {"compact", 1},    {"reverse", 1},    {"coalesce", 2},
-        {"ternary", 3},    {"eq", 2},         {"ne", 2},
-        {"lt", 2},         {"ge", 2},         {"and", 2},
-        {"or", 2},         {"not", 1},        {"print", 2},
-        {"printf", 2},     {"typeOf", 1},     {"kindOf", 1},
-        {"kindIs", 2},     {"semver", 1},     {"semverCompare", 2},
-        {"regexMatch", 2}, {"regexFind", 2},  {"regexReplaceAll", 3},
-        {"snakecase", 1},  {"camelcase", 1},  {"kebabcase", 1},
-        {"swapcase", 1},   {"until", 1},      {"get", 2},
-        {"hasKey", 2},     {"pluck", 2},      {"dig", 3},
-        {"pick", 2},       {"omit", 2},       {"values", 1},
-        {"toStrings", 1},  {"index", 2},      {"slice", 2},
-        {"urlquery", 1},   {"html", 1},       {"js", 1},
-        {"fromYaml", 1},   {"fromJson", 1},   {"tpl", 2},
-        {"include", 2},    {"required", 2},   {"b64dec", 1},
-        {"round", 2},      {"ceil", 1},       {"floor", 1},
-        {"seq", 2},        {"substr", 3},     {"wrap", 2},
-        {"abbrev", 2},     {"plural", 3},     {"nospace", 1},
-        {"initials", 1},   {"untitle", 1},    {"cat", 3},
-        {"toToml", 1},     {"toYamlPretty", 1}};
+        {"upper", 1},      {"lower", 1},        {"title", 1},
+        {"trim", 1},       {"quote", 1},        {"squote", 1},
+        {"b64enc", 1},     {"sha256sum", 1},    {"toString", 1},
+        {"len", 1},        {"default", 2},      {"empty", 1},
+        {"toJson", 1},     {"toYaml", 1},       {"first", 1},
+        {"last", 1},       {"rest", 1},         {"initial", 1},
+        {"uniq", 1},       {"sortAlpha", 1},    {"keys", 1},
+        {"add", 2},        {"sub", 2},          {"mul", 2},
+        {"div", 2},        {"mod", 2},          {"max", 2},
+        {"min", 2},        {"add1", 1},         {"int", 1},
+        {"int64", 1},      {"float64", 1},      {"atoi", 1},
+        {"contains", 2},   {"hasPrefix", 2},    {"hasSuffix", 2},
+        {"trimSuffix", 2}, {"trimPrefix", 2},   {"trunc", 2},
+        {"repeat", 2},     {"indent", 2},       {"nindent", 2},
+        {"replace", 3},    {"split", 2},        {"splitList", 2},
+        {"join", 2},       {"has", 2},          {"without", 2},
+        {"append", 2},     {"prepend", 2},      {"concat", 2},
+        {"compact", 1},    {"reverse", 1},      {"coalesce", 2},
+        {"ternary", 3},    {"eq", 2},           {"ne", 2},
+        {"lt", 2},         {"ge", 2},           {"and", 2},
+        {"or", 2},         {"not", 1},          {"print", 2},
+        {"printf", 2},     {"typeOf", 1},       {"kindOf", 1},
+        {"kindIs", 2},     {"semver", 1},       {"semverCompare", 2},
+        {"regexMatch", 2}, {"regexFind", 2},    {"regexReplaceAll", 3},
+        {"snakecase", 1},  {"camelcase", 1},    {"kebabcase", 1},
+        {"swapcase", 1},   {"until", 1},        {"get", 2},
+        {"hasKey", 2},     {"pluck", 2},        {"dig", 3},
+        {"pick", 2},       {"omit", 2},         {"values", 1},
+        {"toStrings", 1},  {"index", 2},        {"slice", 2},
+        {"urlquery", 1},   {"html", 1},         {"js", 1},
+        {"fromYaml", 1},   {"fromJson", 1},     {"tpl", 2},
+        {"include", 2},    {"required", 2},     {"b64dec", 1},
+        {"round", 2},      {"ceil", 1},         {"floor", 1},
+        {"seq", 2},        {"substr", 3},       {"wrap", 2},
+        {"abbrev", 2},     {"plural", 3},       {"nospace", 1},
+        {"initials", 1},   {"untitle", 1},      {"cat", 3},
+        {"toToml", 1},     {"toYamlPretty", 1}, {"fromToml", 1}};
     return kFunctions[pick(static_cast<int>(std::size(kFunctions)))];
   }
 
@@ -186,11 +184,6 @@ class SnippetGenerator {
 
   std::mt19937 random_;
 };
-
-void writeFile(const fs::path& path, const std::string& text) {
-  fs::create_directories(path.parent_path());
-  std::ofstream(path, std::ios::binary) << text;
-}
 
 std::string chartTemplate(const std::string& expression) {
   // print's %v formatting of any value, base64 so the document is YAML

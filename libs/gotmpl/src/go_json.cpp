@@ -116,7 +116,11 @@ void appendValue(std::string& out, const Value& value, const GoJsonOptions& opti
       return;
     }
     case Kind::kObject:
-      appendString(out, value.asObject().text(), options.escape_html);
+      if (auto json = value.asObject().marshalJson()) {
+        out += *json;
+      } else {
+        appendString(out, value.asObject().text(), options.escape_html);
+      }
       return;
     case Kind::kFunction:
       throw FunctionError("json: unsupported type: " + value.typeName());

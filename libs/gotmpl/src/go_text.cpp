@@ -3,7 +3,8 @@
 #include <array>
 #include <cstdint>
 
-namespace meshery::gotmpl::detail {
+namespace meshery::gotmpl {
+namespace detail {
 namespace {
 
 bool isContinuation(unsigned char byte) {
@@ -188,38 +189,6 @@ std::optional<QuotedChar> unquoteChar(std::string_view& text, char quote) {
 
 }  // namespace
 
-std::pair<char32_t, std::size_t> decodeRune(std::string_view text) {
-  if (text.empty()) return {kRuneError, 0};
-  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
-  const unsigned char lead = byte(0);
-  if (lead < 0x80) return {lead, 1};
-  std::size_t width = 0;
-  char32_t rune = 0;
-  char32_t minimum = 0;
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    width = 2;
-    rune = lead & 0x1FU;
-    minimum = 0x80;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    width = 3;
-    rune = lead & 0x0FU;
-    minimum = 0x800;
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    width = 4;
-    rune = lead & 0x07U;
-    minimum = 0x10000;
-  } else {
-    return {kRuneError, 1};
-  }
-  if (text.size() < width) return {kRuneError, 1};
-  for (std::size_t i = 1; i < width; ++i) {
-    if (!isContinuation(byte(i))) return {kRuneError, 1};
-    rune = (rune << 6U) | (byte(i) & 0x3FU);
-  }
-  if (rune < minimum || rune > 0x10FFFF || inRange(rune, 0xD800, 0xDFFF)) return {kRuneError, 1};
-  return {rune, width};
-}
-
 std::pair<char32_t, std::size_t> decodeLastRune(std::string_view text) {
   if (text.empty()) return {kRuneError, 0};
   std::size_t start = text.size() - 1;
@@ -228,25 +197,6 @@ std::pair<char32_t, std::size_t> decodeLastRune(std::string_view text) {
   const auto [rune, width] = decodeRune(text.substr(start));
   if (start + width != text.size()) return {kRuneError, 1};
   return {rune, width};
-}
-
-void appendRune(std::string& out, char32_t rune) {
-  if (rune > 0x10FFFF || inRange(rune, 0xD800, 0xDFFF)) rune = kRuneError;
-  if (rune < 0x80) {
-    out += static_cast<char>(rune);
-  } else if (rune < 0x800) {
-    out += static_cast<char>(0xC0U | (rune >> 6U));
-    out += static_cast<char>(0x80U | (rune & 0x3FU));
-  } else if (rune < 0x10000) {
-    out += static_cast<char>(0xE0U | (rune >> 12U));
-    out += static_cast<char>(0x80U | ((rune >> 6U) & 0x3FU));
-    out += static_cast<char>(0x80U | (rune & 0x3FU));
-  } else {
-    out += static_cast<char>(0xF0U | (rune >> 18U));
-    out += static_cast<char>(0x80U | ((rune >> 12U) & 0x3FU));
-    out += static_cast<char>(0x80U | ((rune >> 6U) & 0x3FU));
-    out += static_cast<char>(0x80U | (rune & 0x3FU));
-  }
 }
 
 bool isAlphaNumeric(char32_t rune) {
@@ -293,20 +243,8 @@ bool isUnicodeSpace(char32_t rune) {
   }
 }
 
-std::string goQuote(std::string_view text) {
-  return quoteWith(text, '"', false);
-}
-
 std::string goQuoteToAscii(std::string_view text) {
   return quoteWith(text, '"', true);
-}
-
-std::string goQuoteRune(char32_t rune, bool ascii_only) {
-  if (rune > 0x10FFFF || inRange(rune, 0xD800, 0xDFFF)) rune = kRuneError;
-  std::string out = "'";
-  appendQuotedRune(out, rune, rune == kRuneError ? 3 : 1, 0, '\'', ascii_only);
-  out += '\'';
-  return out;
 }
 
 std::optional<std::string> goUnquote(std::string_view literal) {
@@ -364,4 +302,72 @@ std::string describeRune(char32_t rune) {
   return out;
 }
 
-}  // namespace meshery::gotmpl::detail
+}  // namespace detail
+
+// The functions the public header (meshery/gotmpl/go_text.hpp) declares.
+
+std::pair<char32_t, std::size_t> decodeRune(std::string_view text) {
+  if (text.empty()) return {detail::kRuneError, 0};
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+  const unsigned char lead = byte(0);
+  if (lead < 0x80) return {lead, 1};
+  std::size_t width = 0;
+  char32_t rune = 0;
+  char32_t minimum = 0;
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    width = 2;
+    rune = lead & 0x1FU;
+    minimum = 0x80;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    width = 3;
+    rune = lead & 0x0FU;
+    minimum = 0x800;
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    width = 4;
+    rune = lead & 0x07U;
+    minimum = 0x10000;
+  } else {
+    return {detail::kRuneError, 1};
+  }
+  if (text.size() < width) return {detail::kRuneError, 1};
+  for (std::size_t i = 1; i < width; ++i) {
+    if (!detail::isContinuation(byte(i))) return {detail::kRuneError, 1};
+    rune = (rune << 6U) | (byte(i) & 0x3FU);
+  }
+  if (rune < minimum || rune > 0x10FFFF || detail::inRange(rune, 0xD800, 0xDFFF))
+    return {detail::kRuneError, 1};
+  return {rune, width};
+}
+
+void appendRune(std::string& out, char32_t rune) {
+  if (rune > 0x10FFFF || detail::inRange(rune, 0xD800, 0xDFFF)) rune = detail::kRuneError;
+  if (rune < 0x80) {
+    out += static_cast<char>(rune);
+  } else if (rune < 0x800) {
+    out += static_cast<char>(0xC0U | (rune >> 6U));
+    out += static_cast<char>(0x80U | (rune & 0x3FU));
+  } else if (rune < 0x10000) {
+    out += static_cast<char>(0xE0U | (rune >> 12U));
+    out += static_cast<char>(0x80U | ((rune >> 6U) & 0x3FU));
+    out += static_cast<char>(0x80U | (rune & 0x3FU));
+  } else {
+    out += static_cast<char>(0xF0U | (rune >> 18U));
+    out += static_cast<char>(0x80U | ((rune >> 12U) & 0x3FU));
+    out += static_cast<char>(0x80U | ((rune >> 6U) & 0x3FU));
+    out += static_cast<char>(0x80U | (rune & 0x3FU));
+  }
+}
+
+std::string goQuote(std::string_view text) {
+  return detail::quoteWith(text, '"', false);
+}
+
+std::string goQuoteRune(char32_t rune, bool ascii_only) {
+  if (rune > 0x10FFFF || detail::inRange(rune, 0xD800, 0xDFFF)) rune = detail::kRuneError;
+  std::string out = "'";
+  detail::appendQuotedRune(out, rune, rune == detail::kRuneError ? 3 : 1, 0, '\'', ascii_only);
+  out += '\'';
+  return out;
+}
+
+}  // namespace meshery::gotmpl

@@ -9,17 +9,19 @@
 #include <string_view>
 #include <utility>
 
+#include "meshery/gotmpl/go_text.hpp"
+
 namespace meshery::gotmpl::detail {
+
+using gotmpl::appendRune;
+using gotmpl::decodeRune;
+using gotmpl::goQuote;
+using gotmpl::goQuoteRune;
 
 constexpr char32_t kRuneError = 0xFFFD;
 
-/// The rune at the start of `text` and its width; (U+FFFD, 1) for an invalid
-/// byte, (U+FFFD, 0) for empty text.
-std::pair<char32_t, std::size_t> decodeRune(std::string_view text);
 /// The rune ending `text` and its width.
 std::pair<char32_t, std::size_t> decodeLastRune(std::string_view text);
-/// Appends `rune` as UTF-8 (U+FFFD for surrogates and values past U+10FFFF).
-void appendRune(std::string& out, char32_t rune);
 
 /// unicode.IsLetter || unicode.IsDigit || '_' (non-ASCII approximated: every
 /// rune that is not a space, control or common punctuation counts).
@@ -30,13 +32,8 @@ bool isPrint(char32_t rune);
 /// unicode.IsSpace.
 bool isUnicodeSpace(char32_t rune);
 
-/// strconv.Quote: a double-quoted Go string literal.
-std::string goQuote(std::string_view text);
 /// strconv.QuoteToASCII.
 std::string goQuoteToAscii(std::string_view text);
-/// strconv.QuoteRune (QuoteRuneToASCII when `ascii_only`): a single-quoted
-/// rune literal.
-std::string goQuoteRune(char32_t rune, bool ascii_only = false);
 /// strconv.Unquote of a "...", `...` or '...' literal; nullopt on bad syntax.
 std::optional<std::string> goUnquote(std::string_view literal);
 /// The value of a '...' rune literal; nullopt on bad syntax.

@@ -182,6 +182,8 @@ std::string_view elemTypeName(ElemType elem) {
       return "int";
     case ElemType::kInterfaceList:
       return "[]interface {}";
+    case ElemType::kInterfaceMap:
+      return "map[string]interface {}";
   }
   return "interface {}";
 }

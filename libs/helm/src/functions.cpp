@@ -110,6 +110,8 @@ gotmpl::FunctionMap helmFunctions() {
   });
   f["toToml"] = fixed({Param::kAny},
                       [](CallContext&, Args& a) { return Value::string(detail::toToml(a[0])); });
+  f["fromToml"] = fixed({Param::kString},
+                        [](CallContext&, Args& a) { return detail::fromToml(a[0].asString()); });
   f["fromYaml"] = fixed({Param::kString}, [](CallContext&, Args& a) {
     try {
       return mapOrError(firstDocument(a[0].asString()), kYamlShapeError);

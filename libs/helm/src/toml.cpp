@@ -104,11 +104,6 @@ class Encoder {
   static std::string indent(const Key& key) {
     return key.size() > 1 ? std::string(2 * (key.size() - 1), ' ') : std::string();
   }
-  static std::string dotted(const Key& key) {
-    std::string out;
-    for (const auto& part : key) out += (out.empty() ? "" : ".") + keyPart(part);
-    return out;
-  }
 
   void encode(const Key& key, const Value& value) {
     switch (value.kind()) {
@@ -127,7 +122,7 @@ class Encoder {
         return;
       case Kind::kObject:
       case Kind::kFunction:
-        throw TomlError("toml: unsupported type for key '" + dotted(key) +
+        throw TomlError("toml: unsupported type for key '" + dottedKey(key) +
                         "': " + std::string(value.kind() == Kind::kObject ? "ptr" : "func"));
       default:
         keyValue(key, value);
@@ -137,7 +132,7 @@ class Encoder {
   void table(const Key& key, const Value& value) {
     if (key.size() == 1) newline();
     if (!key.empty()) {
-      write(indent(key) + "[" + dotted(key) + "]");
+      write(indent(key) + "[" + dottedKey(key) + "]");
       newline();
     }
     entries(key, value);
@@ -147,7 +142,7 @@ class Encoder {
     if (key.empty()) throw TomlError("toml: top-level values must be Go maps or structs");
     for (const auto& item : value.asList().items) {
       newline();
-      write(indent(key) + "[[" + dotted(key) + "]]");
+      write(indent(key) + "[[" + dottedKey(key) + "]]");
       newline();
       entries(key, item);
     }
@@ -226,6 +221,12 @@ class Encoder {
 };
 
 }  // namespace
+
+std::string dottedKey(const std::vector<std::string>& key) {
+  std::string out;
+  for (const auto& part : key) out += (out.empty() ? "" : ".") + keyPart(part);
+  return out;
+}
 
 std::string toToml(const Value& value) {
   try {

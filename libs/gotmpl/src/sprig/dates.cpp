@@ -3,8 +3,10 @@
 // over Go's time.Time (go_time.hpp) and the injected clock.
 
 #include <chrono>
+#include <ctime>
 
 #include "go_time.hpp"
+#include "meshery/gotmpl/time_value.hpp"
 #include "support.hpp"
 
 namespace meshery::gotmpl::sprig {
@@ -59,6 +61,14 @@ class TimeObject : public Object {
   }
   [[nodiscard]] std::string text() const override {
     return formatTime(time_, "2006-01-02 15:04:05.999999999 -0700 MST");
+  }
+  [[nodiscard]] std::optional<std::string> marshalJson() const override {
+    std::string text = formatTime(time_, "2006-01-02T15:04:05.999999999Z07:00");
+    if (text.size() < 4 || text[0] == '-' || text[4] != '-')  // Go refuses years outside 0-9999
+      throw FunctionError(
+          "json: error calling MarshalJSON for type time.Time: "
+          "Time.MarshalJSON: year outside of range [0,9999]");
+    return "\"" + text + "\"";
   }
 
  private:
@@ -215,3 +225,22 @@ void addDates(FunctionMap& f, const SprigOptions& options) {
 }
 
 }  // namespace meshery::gotmpl::sprig
+
+namespace meshery::gotmpl {
+
+std::optional<Value> parseTimeValue(std::string_view layout, std::string_view text,
+                                    const TimeZone& zone) {
+  const sprig::Location location =
+      zone.fixed_offset ? sprig::Location{zone.name, "", zone.fixed_offset}
+                        : sprig::loadLocation("Local").value_or(sprig::Location{"UTC", ""});
+  auto time = sprig::parseTime(layout, text, location);
+  if (!time) return std::nullopt;
+  return sprig::timeValue(std::move(*time));
+}
+
+int localOffsetNow() {
+  const sprig::Location local = sprig::loadLocation("Local").value_or(sprig::Location{"UTC", ""});
+  return sprig::zoneAt(local, std::time(nullptr)).seconds;
+}
+
+}  // namespace meshery::gotmpl

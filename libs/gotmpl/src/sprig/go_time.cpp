@@ -25,6 +25,13 @@ std::int64_t daysFromCivil(std::int64_t y, unsigned m, unsigned d) {
   return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
 }
 
+unsigned daysInMonth(std::int64_t year, unsigned month) {
+  static constexpr std::array<unsigned, 12> kLengths = {31, 28, 31, 30, 31, 30,
+                                                        31, 31, 30, 31, 30, 31};
+  const bool leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+  return month == 2 && leap ? 29 : kLengths[month - 1];
+}
+
 struct Civil {
   std::int64_t year;
   unsigned month;
@@ -219,7 +226,7 @@ void appendZone(std::string& out, int offset, bool colon, bool seconds, bool sho
 
 std::string formatTime(const GoTime& time, std::string_view layout) {
   const ZoneOffset zone =
-      time.location.tzif.empty()
+      time.location.tzif.empty() && !time.location.fixed_offset
           ? ZoneOffset{time.location.name == "Local" ? "UTC" : time.location.name, 0}
           : zoneAt(time.location, time.seconds);
   const std::int64_t local = time.seconds + zone.seconds;
@@ -369,7 +376,7 @@ std::optional<GoTime> parseTime(std::string_view full_layout, std::string_view f
     }
     return std::nullopt;
   };
-  std::int64_t year = 1;
+  std::int64_t year = 0;  // Go's default year, as in "0000-01-01 07:32:00"
   unsigned month = 1;
   unsigned day = 1;
   int hour = 0;
@@ -379,6 +386,7 @@ std::optional<GoTime> parseTime(std::string_view full_layout, std::string_view f
   bool pm = false;
   bool pm_set = false;
   std::optional<int> offset;
+  bool zulu = false;  // "Z": UTC itself, not an offset of zero
   const auto number = [&](int min_digits, int max_digits, std::int64_t& value) {
     int count = 0;
     bool negative = false;
@@ -465,7 +473,7 @@ std::optional<GoTime> parseTime(std::string_view full_layout, std::string_view f
           day = static_cast<unsigned>(v);
           break;
         case Std::kHour:
-          if (!number(2, 2, v) || v > 23) return false;
+          if (!number(1, 2, v) || v > 23) return false;
           hour = static_cast<int>(v);
           break;
         case Std::kHour12:
@@ -505,10 +513,10 @@ std::optional<GoTime> parseTime(std::string_view full_layout, std::string_view f
           break;
         case Std::kFracSecond0:
         case Std::kFracSecond9: {
-          if (text.empty() || (text[0] != '.' && text[0] != ',')) {
-            if (chunk.std == Std::kFracSecond9) break;
-            return false;
-          }
+          const bool fraction = text.size() >= 2 && (text[0] == '.' || text[0] == ',') &&
+                                text[1] >= '0' && text[1] <= '9';
+          if (!fraction && chunk.std == Std::kFracSecond9) break;  // optional, as in Go
+          if (text.empty() || (text[0] != '.' && text[0] != ',')) return false;
           text.remove_prefix(1);
           std::string digits;
           while (!text.empty() && text[0] >= '0' && text[0] <= '9') {
@@ -529,6 +537,7 @@ std::optional<GoTime> parseTime(std::string_view full_layout, std::string_view f
                chunk.std == Std::kISO8601ColonSecondsTZ)) {
             text.remove_prefix(1);
             offset = 0;
+            zulu = true;
             break;
           }
           if (text.empty() || (text[0] != '+' && text[0] != '-')) return false;
@@ -536,10 +545,25 @@ std::optional<GoTime> parseTime(std::string_view full_layout, std::string_view f
           text.remove_prefix(1);
           std::int64_t hh = 0;
           std::int64_t mm = 0;
+          std::int64_t ss = 0;
           if (!number(2, 2, hh)) return false;
-          if (!text.empty() && text[0] == ':') text.remove_prefix(1);
-          number(2, 2, mm);
-          offset = sign * static_cast<int>(hh * 3600 + mm * 60);
+          const bool colon = chunk.std == Std::kISO8601ColonTZ || chunk.std == Std::kNumColonTZ ||
+                             chunk.std == Std::kISO8601ColonSecondsTZ ||
+                             chunk.std == Std::kNumColonSecondsTZ;
+          const bool with_seconds =
+              chunk.std == Std::kISO8601SecondsTZ || chunk.std == Std::kNumSecondsTz ||
+              chunk.std == Std::kISO8601ColonSecondsTZ || chunk.std == Std::kNumColonSecondsTZ;
+          const auto field = [&](std::int64_t& value) {  // [":"] and two digits
+            if (colon && (text.empty() || text[0] != ':')) return false;
+            if (colon) text.remove_prefix(1);
+            return number(2, 2, value);
+          };
+          if (chunk.std != Std::kISO8601ShortTZ && chunk.std != Std::kNumShortTZ && !field(mm))
+            return false;
+          if (with_seconds && !field(ss)) return false;
+          if (hh > 24 || mm > 60 || ss > 60)
+            return false;  // Go allows 24 and 60, as people write them
+          offset = sign * static_cast<int>(hh * 3600 + mm * 60 + ss);
           break;
         }
       }
@@ -556,13 +580,21 @@ std::optional<GoTime> parseTime(std::string_view full_layout, std::string_view f
     if (pm && hour < 12) hour += 12;
     if (!pm && hour == 12) hour = 0;
   }
+  if (day > daysInMonth(year, month)) {
+    if (error != nullptr) *error = "parsing time " + quote(full_text) + ": day out of range";
+    return std::nullopt;
+  }
   const std::int64_t local =
       daysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second;
   GoTime time;
   time.nanos = nanos;
-  if (offset) {
+  if (zulu) {
+    time.seconds = local;
+    time.location = Location{"UTC", ""};
+  } else if (offset) {
     time.seconds = local - *offset;
-    time.location = *offset == 0 ? Location{"UTC", ""} : location;
+    time.location =
+        zoneAt(location, time.seconds).seconds == *offset ? location : Location{"", "", *offset};
   } else {
     time.location = location;
     time.seconds = local - zoneAt(location, local).seconds;

@@ -17,10 +17,13 @@ struct ZoneOffset {
 };
 
 /// A named location ("UTC", "Local", "Europe/Paris"): nullopt when unknown.
-/// "Local" is $TZ, else /etc/localtime, else UTC.
+/// "Local" is $TZ, else /etc/localtime, else UTC. A location with
+/// `fixed_offset` is Go's time.FixedZone(name, offset): always that offset,
+/// shown under that name (or as "-0700" when the name is empty).
 struct Location {
   std::string name;
   std::string tzif;  // the zoneinfo file's bytes; empty for UTC
+  std::optional<int> fixed_offset{};
 };
 std::optional<Location> loadLocation(const std::string& name);
 ZoneOffset zoneAt(const Location& location, std::int64_t unix_seconds);
@@ -36,6 +39,8 @@ struct GoTime {
 std::string formatTime(const GoTime& time, std::string_view layout);
 /// time.ParseInLocation; nullopt when the text does not match the layout,
 /// with Go's message in `error` ("parsing time ... cannot parse ...").
+/// "Z" gives UTC; a numeric offset gives `location` when that is its offset
+/// at that instant, else an unnamed fixed zone, as Go does.
 std::optional<GoTime> parseTime(std::string_view layout, std::string_view text,
                                 const Location& location, std::string* error = nullptr);
 /// time.ParseDuration, in nanoseconds; nullopt on bad syntax, with Go's

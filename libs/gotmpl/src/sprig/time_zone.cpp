@@ -46,6 +46,7 @@ std::optional<Location> loadLocation(const std::string& name) {
 }
 
 ZoneOffset zoneAt(const Location& location, std::int64_t unix_seconds) {
+  if (location.fixed_offset) return {location.name, *location.fixed_offset};
   std::string_view data = location.tzif;
   if (data.size() < 44) return {"UTC", 0};
   const auto counts = [&](std::size_t header) {

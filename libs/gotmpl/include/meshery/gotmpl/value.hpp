@@ -40,12 +40,13 @@ enum class Kind : std::uint8_t {
 enum class IntType : std::uint8_t { kInt, kInt64, kInt32, kUint8, kUint64 };
 
 /// The element type of a list or map, for %T and for zero values.
-enum class ElemType : std::uint8_t { kInterface, kString, kInt, kInterfaceList };
+enum class ElemType : std::uint8_t { kInterface, kString, kInt, kInterfaceList, kInterfaceMap };
 
 /// The methods of a named slice or map type (Helm's chartutil.VersionSet
 /// has Has, its files type Get and Glob): the method `name` bound to
 /// `self`, or nullopt.
-using MethodLookup = std::function<std::optional<Function>(const Value& self, std::string_view name)>;
+using MethodLookup =
+    std::function<std::optional<Function>(const Value& self, std::string_view name)>;
 
 /// A slice: items and their Go element type.
 struct ListData {
@@ -88,6 +89,9 @@ class Object {
   /// .Capabilities.KubeVersion | quote }}` "{v1.20.0 1 20}"). text() unless
   /// overridden.
   [[nodiscard]] virtual std::string printedText() const { return text(); }
+  /// The JSON its MarshalJSON method writes (time.Time: an RFC 3339
+  /// string), or nullopt when the type has none and encodes as its text.
+  [[nodiscard]] virtual std::optional<std::string> marshalJson() const { return std::nullopt; }
 };
 
 /// One template value. Cheap to copy: lists, maps, objects and functions are
