@@ -91,6 +91,35 @@ void BM_HelmTemplate50(benchmark::State& state) {
 }
 BENCHMARK(BM_HelmTemplate50)->Unit(benchmark::kMillisecond);
 
+/// A TOML document of `tables` tables, each with a string, an integer, a
+/// float, a date-time, an array and an inline table (about 200 bytes each).
+std::string tomlDocument(int tables) {
+  std::string text;
+  for (int i = 0; i < tables; ++i) {
+    const std::string n = std::to_string(i);
+    text += "[service-" + n + "]\nname = \"svc-" + n + "\"\nport = " + std::to_string(8000 + i) +
+            "\nweight = 0." + n + "\nsince = 2024-01-02T03:04:05Z\ntags = [\"a\", \"b\", \"c\"]\n" +
+            "limits = { cpu = \"500m\", memory = \"128Mi\" }\n\n";
+  }
+  return text;
+}
+
+void BM_FromToml(benchmark::State& state) {
+  // One template decoding the document with fromToml and counting its tables.
+  const std::string document = tomlDocument(static_cast<int>(state.range(0)));
+  const nlohmann::json values = {{"doc", document}};
+  const std::vector<meshery::archive::Entry> files = {
+      {"Chart.yaml", "apiVersion: v2\nname: toml\nversion: 1.0.0\n"},
+      {"templates/count.yaml", "tables: {{ fromToml .Values.doc | len }}\n"}};
+  for (auto _ : state) {
+    const std::string output = meshery::helm::templateText(
+        meshery::helm::renderRelease(meshery::helm::loadChart(files), values));
+    benchmark::DoNotOptimize(output);
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * document.size()));
+}
+BENCHMARK(BM_FromToml)->Arg(1000)->Unit(benchmark::kMillisecond);
+
 }  // namespace
 
 // `helm_chart_bench --write-chart DIR` writes the chart instead, for

@@ -4,7 +4,7 @@
 // parser builds it (implicit tables, redefinition rules, the parser's
 // "current key"), so that documents it accepts decode to the same values
 // and documents it refuses fail with its message, line and last key.
-#include <set>
+#include <unordered_set>
 #include <stdexcept>
 #include <vector>
 
@@ -410,32 +410,35 @@ class Decoder {
   /// was an implicit table (kept) or an array (replaced).
   void setValue(const std::string& key, const Value& value) {
     Value hash = mapping_;
-    Key path;
-    for (const auto& part : context_) {
-      path.push_back(part);
-      const auto found = hash.asMap().entries.find(part);
+    for (std::size_t i = 0; i < context_.size(); ++i) {
+      const auto found = hash.asMap().entries.find(context_[i]);
+      const auto path = [&] {
+        return dottedKey({context_.begin(), context_.begin() + static_cast<std::ptrdiff_t>(i) + 1});
+      };
       if (found == hash.asMap().entries.end())
-        throw std::logic_error("toml: context for key '" + dottedKey(path) + "' not established");
+        throw std::logic_error("toml: context for key '" + path() + "' not established");
       if (!enter(hash, found->second))
-        failAt(line_, "Key '" + dottedKey(path) + "' has already been defined.");
+        failAt(line_, "Key '" + path() + "' has already been defined.");
     }
-    path.push_back(key);
-    const std::string name = dottedKey(path);
     auto& entries = hash.asMap().entries;
-    if (entries.contains(key)) {
-      if (arrays_.contains(name)) {
-        implicits_.erase(name);
-        entries[key] = value;
-        return;
-      }
-      if (implicits_.erase(name) > 0) return;
-      failAt(line_, "Key '" + name + "' has already been defined.");
+    const auto found = entries.find(key);
+    if (found == entries.end()) {
+      entries.emplace(key, value);
+      return;
     }
-    entries[key] = value;
+    const std::string name = dottedKey(joined(context_, key));
+    if (arrays_.contains(name)) {
+      implicits_.erase(name);
+      found->second = value;
+      return;
+    }
+    if (implicits_.erase(name) > 0) return;
+    failAt(line_, "Key '" + name + "' has already been defined.");
   }
 
   /// Records whether the key (the current table when empty) holds an array.
   void setType(const std::string& key, bool array) {
+    if (!array && arrays_.empty()) return;
     Key path = context_;
     if (!key.empty()) path.push_back(key);
     if (path.empty()) path.emplace_back();
@@ -472,8 +475,8 @@ class Decoder {
   Key context_;
   std::string current_key_;
   int line_ = 0;  ///< the line of the last key or table name's first part
-  std::set<std::string> implicits_;
-  std::set<std::string> arrays_;
+  std::unordered_set<std::string> implicits_;
+  std::unordered_set<std::string> arrays_;
 };
 
 /// The text BurntSushi decodes: byte-order marks dropped.

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <stdexcept>
+#include <utility>
 
 #include "meshery/gotmpl/go_text.hpp"
 
@@ -75,7 +76,9 @@ char32_t Scanner::next() {
   widths_[2] = widths_[1];
   widths_[1] = widths_[0];
   if (widths_held_ < 4) ++widths_held_;
-  const auto [rune, width] = gotmpl::decodeRune(input_.substr(pos_));
+  const auto byte = static_cast<unsigned char>(input_[pos_]);
+  const auto [rune, width] = byte < 0x80 ? std::pair<char32_t, std::size_t>{byte, 1}
+                                         : gotmpl::decodeRune(input_.substr(pos_));
   if (rune == 0xFFFD) {
     throw LexFailure{"invalid UTF-8 byte: " + hexByte(static_cast<unsigned char>(input_[pos_])),
                      line_};

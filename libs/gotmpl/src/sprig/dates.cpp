@@ -228,19 +228,28 @@ void addDates(FunctionMap& f, const SprigOptions& options) {
 
 namespace meshery::gotmpl {
 
+namespace {
+
+/// time.Local, read once per process as Go reads it.
+const sprig::Location& local() {
+  static const sprig::Location location =
+      sprig::loadLocation("Local").value_or(sprig::Location{"UTC", ""});
+  return location;
+}
+
+}  // namespace
+
 std::optional<Value> parseTimeValue(std::string_view layout, std::string_view text,
                                     const TimeZone& zone) {
-  const sprig::Location location =
-      zone.fixed_offset ? sprig::Location{zone.name, "", zone.fixed_offset}
-                        : sprig::loadLocation("Local").value_or(sprig::Location{"UTC", ""});
-  auto time = sprig::parseTime(layout, text, location);
+  auto time = zone.fixed_offset
+                  ? sprig::parseTime(layout, text, {zone.name, "", zone.fixed_offset})
+                  : sprig::parseTime(layout, text, local());
   if (!time) return std::nullopt;
   return sprig::timeValue(std::move(*time));
 }
 
 int localOffsetNow() {
-  const sprig::Location local = sprig::loadLocation("Local").value_or(sprig::Location{"UTC", ""});
-  return sprig::zoneAt(local, std::time(nullptr)).seconds;
+  return sprig::zoneAt(local(), std::time(nullptr)).seconds;
 }
 
 }  // namespace meshery::gotmpl
