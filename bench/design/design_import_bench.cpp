@@ -9,6 +9,7 @@
 #include <sstream>
 #include <string>
 
+#include "meshery/core/json_text.hpp"
 #include "meshery/design/import.hpp"
 #include "meshery/registry/model_import.hpp"
 #include "meshery/registry/registry.hpp"
@@ -76,6 +77,40 @@ void BM_ImportManifest(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * state.range(0));
 }
 BENCHMARK(BM_ImportManifest)->Arg(1000)->Unit(benchmark::kMillisecond);
+
+/// The imported design written out, as a save does: YAML for the answer's
+/// pattern_file and JSON for the store.
+meshery::design::Design importedDesign(int count) {
+  static auto registry = bundledRegistry();
+  meshery::design::ImportSource source;
+  source.file_name = "big.yaml";
+  source.bytes = manifestOf(count);
+  return meshery::design::importDesign(source, *registry).design;
+}
+
+void BM_DesignToYaml(benchmark::State& state) {
+  const meshery::design::Design design = importedDesign(static_cast<int>(state.range(0)));
+  std::size_t bytes = 0;
+  for (auto _ : state) {
+    const std::string text = design.toYaml();
+    bytes = text.size();
+    benchmark::DoNotOptimize(text);
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * bytes));
+}
+BENCHMARK(BM_DesignToYaml)->Arg(1000)->Unit(benchmark::kMillisecond);
+
+void BM_DesignToJson(benchmark::State& state) {
+  const meshery::design::Design design = importedDesign(static_cast<int>(state.range(0)));
+  std::size_t bytes = 0;
+  for (auto _ : state) {
+    const std::string text = meshery::dumpJson(design.document);
+    bytes = text.size();
+    benchmark::DoNotOptimize(text);
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * bytes));
+}
+BENCHMARK(BM_DesignToJson)->Arg(1000)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

@@ -33,11 +33,14 @@ bool isPlainAscii(std::string_view text) {
 void appendStringScalar(std::string& out, std::string_view raw, std::size_t indent, bool is_key) {
   std::string repaired;
   std::string_view text = raw;
-  if (!isPlainAscii(raw)) {
+  const bool ascii = !raw.empty() && isPlainAscii(raw);
+  if (!ascii && !raw.empty()) {
     repaired = detail::toValidUtf8(raw);
     text = repaired;
   }
-  switch (detail::chooseStringStyle(text, is_key)) {
+  const detail::ScalarStyle style =
+      ascii ? detail::choosePrintableAsciiStyle(text) : detail::chooseStringStyle(text, is_key);
+  switch (style) {
     case detail::ScalarStyle::kPlain:
       out.append(text);
       return;
@@ -166,18 +169,19 @@ class BlockWriter {
   }
 
   void mapping(const nlohmann::json& object, std::size_t indent, std::size_t depth) {
-    std::vector<const std::string*> keys;
-    keys.reserve(object.size());
-    for (const auto& item : object.items()) keys.push_back(&item.key());
+    using Entry = std::pair<const std::string*, const nlohmann::json*>;
+    std::vector<Entry> entries;
+    entries.reserve(object.size());
+    for (auto it = object.begin(); it != object.end(); ++it) entries.emplace_back(&it.key(), &*it);
     if (options_.natural_key_order) {
-      std::stable_sort(keys.begin(), keys.end(), [](const std::string* a, const std::string* b) {
-        return naturalLess(*a, *b);
+      std::stable_sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+        return naturalLess(*a.first, *b.first);
       });
     }
     bool first = true;
-    for (const std::string* key_pointer : keys) {
+    for (const auto& [key_pointer, value_pointer] : entries) {
       const std::string& key = *key_pointer;
-      const nlohmann::json& value = object.at(key);
+      const nlohmann::json& value = *value_pointer;
       if (!first) out_.append(indent, ' ');
       first = false;
       if (key.size() > kMaxSimpleKeyLength) {

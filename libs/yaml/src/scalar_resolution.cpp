@@ -212,7 +212,14 @@ TaggedResolution resolveTagged(std::string_view tag, std::string_view text) {
 }
 
 bool resolvesToNonString(std::string_view text) {
-  return text.empty() || resolvePlain(text).kind != Kind::kString;
+  if (text.empty()) return true;
+  // Numbers start with a digit, a sign or '.'; otherwise only the table's
+  // words resolve, and most strings start with none of their letters.
+  const char first = text.front();
+  if (first == '.' || first == '+' || first == '-' || isDigit(first))
+    return resolvePlain(text).kind != Kind::kString;
+  static constexpr std::string_view kWordFirsts = "yYnNtTfFoO~";
+  return kWordFirsts.find(first) != std::string_view::npos && lookupWord(text).has_value();
 }
 
 }  // namespace meshery::yaml::detail

@@ -1,5 +1,6 @@
 #include "scalar_style.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -81,8 +82,11 @@ bool isBase60Float(std::string_view text) {
 }
 
 bool readsAsAnotherType(std::string_view text) {
-  return resolvesToNonString(text) || isGoYamlTimestamp(text) || isBase60Float(text) ||
-         text == "<<";
+  // Timestamps and base-60 numbers start with a digit or a sign, as numbers do.
+  const char first = text.front();
+  const bool numeric = isDigit(first) || first == '+' || first == '-';
+  return resolvesToNonString(text) ||
+         (numeric && (isGoYamlTimestamp(text) || isBase60Float(text))) || text == "<<";
 }
 
 // Whether the text survives as a plain scalar in block context. "-", "?"
@@ -98,7 +102,11 @@ bool plainSafe(std::string_view text) {
   }
   if (first == ' ' || text.back() == ' ' || text.back() == ':') return false;
   if (text.starts_with("---") || text.starts_with("...")) return false;
-  return text.find(": ") == std::string_view::npos && text.find(" #") == std::string_view::npos;
+  for (std::size_t i = 0; i + 1 < text.size(); ++i) {  // no ": " and no " #"
+    if ((text[i] == ':' && text[i + 1] == ' ') || (text[i] == ' ' && text[i + 1] == '#'))
+      return false;
+  }
+  return true;
 }
 
 std::string escapeFor(char32_t value) {
@@ -143,6 +151,8 @@ std::string escapeFor(char32_t value) {
 
 ScalarStyle chooseStringStyle(std::string_view text, bool is_key) {
   if (text.empty()) return ScalarStyle::kDoubleQuoted;
+  if (std::all_of(text.begin(), text.end(), [](char c) { return c >= 0x20 && c <= 0x7E; }))
+    return choosePrintableAsciiStyle(text);
   const TextTraits traits = analyze(text);
   if (traits.needs_escape) return ScalarStyle::kDoubleQuoted;
   if (traits.has_line_break) {
@@ -150,6 +160,11 @@ ScalarStyle chooseStringStyle(std::string_view text, bool is_key) {
     return literal ? ScalarStyle::kLiteral : ScalarStyle::kDoubleQuoted;
   }
   if (traits.has_tab || readsAsAnotherType(text)) return ScalarStyle::kDoubleQuoted;
+  return plainSafe(text) ? ScalarStyle::kPlain : ScalarStyle::kSingleQuoted;
+}
+
+ScalarStyle choosePrintableAsciiStyle(std::string_view text) {
+  if (readsAsAnotherType(text)) return ScalarStyle::kDoubleQuoted;
   return plainSafe(text) ? ScalarStyle::kPlain : ScalarStyle::kSingleQuoted;
 }
 

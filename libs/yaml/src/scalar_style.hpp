@@ -18,6 +18,9 @@ enum class ScalarStyle { kPlain, kSingleQuoted, kDoubleQuoted, kLiteral };
 /// indicator, ": ", " #", leading or trailing spaces, "---"/"..." at the
 /// start); plain otherwise. `text` is UTF-8.
 ScalarStyle chooseStringStyle(std::string_view text, bool is_key);
+/// The same for text known to be non-empty printable ASCII (no tab, no line
+/// break), which needs no analysis of its characters.
+ScalarStyle choosePrintableAsciiStyle(std::string_view text);
 
 /// 'text' with single quotes doubled.
 std::string singleQuoted(std::string_view text);
