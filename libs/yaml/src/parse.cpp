@@ -12,15 +12,13 @@
 #include "document_builder.hpp"
 #include "meshery/yaml/yaml.hpp"
 #include "parse_error.hpp"
+#include "subset_parser.hpp"
 #include "text_encoding.hpp"
 
 namespace meshery::yaml {
 namespace {
 
-struct ParsedDocument {
-  nlohmann::json value;
-  SourcePosition position;
-};
+using detail::ParsedDocument;
 
 // Lets yaml-cpp read the caller's text without a copy.
 class ViewBuffer final : public std::streambuf {
@@ -89,14 +87,17 @@ Error stuckAt(std::string_view source, std::size_t offset, SourcePosition positi
 
 std::vector<ParsedDocument> parseStream(std::string_view text, detail::AliasBudget& budget,
                                         const ParseOptions& options) {
-  rejectInvalidCharacters(text);
-  ViewBuffer buffer(text);
-  std::istream stream(&buffer);
   constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
   const std::string_view source =
       text.starts_with(kByteOrderMark) ? text.substr(kByteOrderMark.size()) : text;
+  rejectInvalidCharacters(source);  // columns as an editor shows them, after the mark
+  ViewBuffer buffer(text);
+  std::istream stream(&buffer);
   detail::DocumentBuilder builder(budget, source,
                                   options.duplicate_keys == DuplicateKeys::kLastWins);
+  if (source.size() == text.size()) {
+    if (auto documents = detail::parseSubset(source, builder)) return std::move(*documents);
+  }
   std::vector<ParsedDocument> documents;
   std::size_t last_offset = 0;
   try {
@@ -113,7 +114,7 @@ std::vector<ParsedDocument> parseStream(std::string_view text, detail::AliasBudg
   } catch (const YAML::DeepRecursion& error) {
     throw detail::nestingTooDeep(detail::positionOf(error.mark));
   } catch (const YAML::Exception& error) {
-    throw syntaxError(text, error);
+    throw syntaxError(source, error);  // yaml-cpp's marks skip the byte order mark
   }
   return documents;
 }
