@@ -138,6 +138,86 @@ TEST(IdentifyRelationships, InventoryDeclarationsAreApproved) {
   EXPECT_EQ(declarationOf(found[0])["status"], "approved");
 }
 
+json roleBinding(const std::string& id, const std::string& kind, const std::string& role_kind,
+                 const std::string& role, json subjects) {
+  return component(
+      id, kind, "binding-" + id,
+      {{"roleRef", {{"kind", role_kind}, {"name", role}}}, {"subjects", std::move(subjects)}});
+}
+
+json subject(const std::string& kind, const std::string& name) {
+  return {{"kind", kind}, {"name", name}};
+}
+
+using Triples = std::vector<std::vector<std::string>>;
+
+Triples triples(const std::vector<FoundRelationship>& found) {
+  Triples out;
+  for (const auto& relationship : found) {
+    out.push_back({relationship.from_id, relationship.binding_id, relationship.to_id});
+  }
+  return out;
+}
+
+TEST(IdentifyBindings, ARoleBindingBindsItsRoleToItsServiceAccounts) {
+  const auto permission = bundled("edge-permission-role-rolebinding-serviceaccount.json");
+  ASSERT_TRUE(relatesThroughBinding(permission));
+  ASSERT_FALSE(relatesByValue(permission));
+  const json d =
+      design({component("r", "Role", "reader", json::object()),
+              component("r2", "Role", "writer", json::object()),
+              roleBinding("rb", "RoleBinding", "Role", "reader",
+                          {subject("ServiceAccount", "app"), subject("ServiceAccount", "jobs")}),
+              component("sa1", "ServiceAccount", "app", json::object()),
+              component("sa2", "ServiceAccount", "jobs", json::object()),
+              component("sa3", "ServiceAccount", "other", json::object())});
+  EXPECT_EQ(triples(findBindings(d, permission)),
+            (Triples{{"r", "rb", "sa1"}, {"r", "rb", "sa2"}}));
+}
+
+TEST(IdentifyBindings, ASubjectsKindAndNameAreOneSubjects) {
+  const auto permission = bundled("edge-permission-role-rolebinding-serviceaccount.json");
+  // "app" is a User here; the ServiceAccount subject is another one.
+  const json d = design({component("r", "Role", "reader", json::object()),
+                         roleBinding("rb", "RoleBinding", "Role", "reader",
+                                     {subject("User", "app"), subject("ServiceAccount", "x")}),
+                         component("sa", "ServiceAccount", "app", json::object())});
+  EXPECT_TRUE(findBindings(d, permission).empty());
+}
+
+TEST(IdentifyBindings, AClusterRoleBindingBindsAClusterRole) {
+  // meshery#21988: ClusterRole and ClusterRoleBinding were left unlinked.
+  const auto permission =
+      bundled("edge-permission-clusterrole-clusterrolebinding-serviceaccount.json");
+  const json d = design({component("cr", "ClusterRole", "view", json::object()),
+                         roleBinding("crb", "ClusterRoleBinding", "ClusterRole", "view",
+                                     {subject("ServiceAccount", "app")}),
+                         component("sa", "ServiceAccount", "app", json::object()),
+                         roleBinding("rb", "ClusterRoleBinding", "Role", "view",
+                                     {subject("ServiceAccount", "app")})});
+  EXPECT_EQ(triples(findBindings(d, permission)), (Triples{{"cr", "crb", "sa"}}));
+}
+
+TEST(IdentifyBindings, TheDeclarationNamesTheBindingInItsMatchEntries) {
+  const auto permission = bundled("edge-permission-role-rolebinding-serviceaccount.json");
+  const json d = design(
+      {component("r", "Role", "reader", json::object()),
+       roleBinding("rb", "RoleBinding", "Role", "reader", {subject("ServiceAccount", "app")}),
+       component("sa", "ServiceAccount", "app", json::object())});
+  const auto found = findBindings(d, permission);
+  ASSERT_EQ(found.size(), 1U);
+  const json declaration = declarationOf(found[0]);
+  EXPECT_EQ(declaration["status"], "approved");
+  const json& from = declaration["selectors"][0]["allow"]["from"][0];
+  const json& to = declaration["selectors"][0]["allow"]["to"][0];
+  EXPECT_EQ(from["id"], "r");
+  EXPECT_EQ(to["id"], "sa");
+  EXPECT_EQ(from["match"]["from"][0]["id"], "r");  // self
+  EXPECT_EQ(from["match"]["to"][0]["id"], "rb");   // the binding
+  EXPECT_EQ(to["match"]["from"][0]["id"], "rb");
+  EXPECT_EQ(to["match"]["to"][0]["id"], "sa");
+}
+
 fs::path mesheryFixtures() {
   return fs::path(MESHERY_TEST_SOURCE_DIR) / ".." / "shared" / "fixtures" / "meshery";
 }
@@ -201,7 +281,9 @@ std::string edgeText(const std::string& kind, const std::string& type, const std
 }
 
 /// Meshery's evaluation fixtures: the value relationships each records are
-/// the ones Meshery's definitions find among its components.
+/// the ones Meshery's definitions find among its components. (Its binding
+/// definition reads roleRef under `spec`, where a RoleBinding has none; the
+/// next test uses the definition the fixture itself records.)
 TEST(IdentifyRelationships, FindsWhatMesherysFixturesRecord) {
   const fs::path dir = mesheryFixtures() / "designs" / "meshery" / "ui" / "tests" / "e2e" /
                        "fixtures" / "relationships";
@@ -237,6 +319,44 @@ TEST(IdentifyRelationships, FindsWhatMesherysFixturesRecord) {
   }
   EXPECT_GE(checked, 6);
   EXPECT_GE(edges, 8);
+}
+
+/// Each relationship a Meshery fixture records, read back as a definition
+/// (its components' ids cleared), finds the components it names (and may
+/// find more: a recorded "*" item admits every child of a Namespace).
+TEST(IdentifyRelationships, EachRecordedRelationshipFindsItsComponents) {
+  const fs::path dir = mesheryFixtures() / "designs" / "meshery" / "ui" / "tests" / "e2e" /
+                       "fixtures" / "relationships";
+  if (!fs::exists(dir)) GTEST_SKIP() << "no fixtures at " << dir;
+  int checked = 0;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    std::ifstream in(entry.path());
+    const json d = json::parse(in);
+    if (!d.contains("relationships") || !d.contains("components")) continue;
+    for (json recorded : d["relationships"]) {
+      const json& allow = recorded["selectors"][0]["allow"];
+      const Triples expected = {{allow["from"][0]["id"], allow["to"][0]["id"]}};
+      for (const char* side : {"from", "to"}) {
+        for (json& item : recorded["selectors"][0]["allow"][side]) item.erase("id");
+      }
+      const auto definition = registry::RelationshipDefinition::fromJson(recorded);
+      Triples found;
+      if (relatesByValue(definition)) {
+        for (const auto& relationship : findRelationships(d, definition))
+          found.push_back({relationship.from_id, relationship.to_id});
+      } else if (relatesThroughBinding(definition)) {
+        for (const auto& relationship : findBindings(d, definition))
+          found.push_back({relationship.from_id, relationship.to_id});
+      } else {
+        continue;
+      }
+      EXPECT_NE(std::find(found.begin(), found.end(), expected.front()), found.end())
+          << entry.path().filename() << " " << definition.kind << "/" << definition.type << "/"
+          << definition.sub_type;
+      ++checked;
+    }
+  }
+  EXPECT_GE(checked, 8);
 }
 
 }  // namespace

@@ -1,10 +1,11 @@
 #pragma once
 
-// Phase 2 of Meshery's evaluation for the relationships that relate two
-// components by their values: edge/non-binding (a Service selecting a
-// Deployment's pods, a Pod reading a ConfigMap) and hierarchical/parent
-// (a Namespace holding what names it). Which pairs of a design's
-// components a definition relates, and the declarations that record them.
+// Phase 2 of Meshery's evaluation: which components of a design a
+// definition relates, and the declarations that record them. By their
+// values: edge/non-binding (a Service selecting a Deployment's pods, a Pod
+// reading a ConfigMap) and hierarchical/parent (a Namespace holding what
+// names it). Through a third component: edge/binding (a Role bound to a
+// ServiceAccount by a RoleBinding, a Pod to a volume by a claim).
 
 #include <cstddef>
 #include <nlohmann/json.hpp>
@@ -24,12 +25,17 @@ struct FoundRelationship {
   std::size_t to_item = 0;    ///< index in its allow.to
   std::string from_id;        ///< the components' declaration ids
   std::string to_id;
+  std::string binding_id;  ///< the third component of a binding ("" otherwise)
 };
 
 /// Whether a definition relates components by their values: kind "edge"
 /// with type "non-binding", or kind "hierarchical" with type "parent" and
 /// subType "inventory" or "wallet" (compared case-insensitively).
 bool relatesByValue(const registry::RelationshipDefinition& definition);
+
+/// Whether a definition relates two components through a third: kind
+/// "edge" with type "binding" (permission, mount, firewall).
+bool relatesThroughBinding(const registry::RelationshipDefinition& definition);
 
 /// Whether `item` admits `component`: its kind ("*" for any) and its model
 /// name ("*" or none for any) are the component's.
@@ -46,11 +52,24 @@ bool admits(const registry::SelectorItem& item, const nlohmann::json& component)
 std::vector<FoundRelationship> findRelationships(
     const nlohmann::json& design, const registry::RelationshipDefinition& definition);
 
+/// Every (from, binding, to) triple of distinct components of `design` for a
+/// binding definition: the from item admits `from` and its `match` relates
+/// it ("self") to a component of the binding kind (the entry that is not
+/// "self"), the to item admits `to` and its `match` relates that same
+/// binding component to it, and no deny clause admits (from, to). Each
+/// entry's paths are compared index by index ("equal" unless the item's
+/// match_strategy_matrix says otherwise); "_" binds the same element
+/// across the paths of one entry (a subject's kind and name are one
+/// subject's). Sorted like findRelationships.
+std::vector<FoundRelationship> findBindings(const nlohmann::json& design,
+                                            const registry::RelationshipDefinition& definition);
+
 /// The declaration a design records for `found`: the definition's document
-/// with one selector whose from and to items carry the components' ids, a
-/// status ("approved" for hierarchical parents, "identified" otherwise) and
-/// an id that is a UUID v5 of the definition's id and that selector, so the
-/// same pair always gets the same id.
+/// with one selector whose from and to items carry the components' ids (and
+/// for a binding, their match entries the self and binding ids), a status
+/// ("approved" for hierarchical parents and bindings, "identified"
+/// otherwise) and an id that is a UUID v5 of the definition's id and that
+/// selector, so the same components always get the same id.
 nlohmann::json declarationOf(const FoundRelationship& found);
 
 }  // namespace meshery::policy

@@ -1,0 +1,100 @@
+#include "identify_support.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <tuple>
+
+#include "meshery/core/uuid.hpp"
+#include "meshery/policy/component_refs.hpp"
+
+namespace meshery::policy {
+namespace {
+
+using registry::SelectorItem;
+
+/// The namespace of relationship declaration ids.
+const Uuid& declarationNamespace() {
+  static const Uuid id =
+      Uuid::v5(kUuidNamespaceUrl, "https://meshery.io/relationships/declarations");
+  return id;
+}
+
+/// A selector item of the definition's document bound to a component; a
+/// binding's match entries name the component ("self") and the binding.
+nlohmann::json boundItem(const nlohmann::json& item, const std::string& id,
+                         const std::string& binding_id) {
+  nlohmann::json bound = item;
+  bound["id"] = id;
+  if (binding_id.empty() || !bound.contains("match") || !bound["match"].is_object()) return bound;
+  for (const char* side : {"from", "to"}) {
+    if (!bound["match"].contains(side) || !bound["match"][side].is_array()) continue;
+    for (nlohmann::json& entry : bound["match"][side]) {
+      entry["id"] = entry.value("kind", "") == "self" ? id : binding_id;
+    }
+  }
+  return bound;
+}
+
+}  // namespace
+
+namespace detail {
+
+bool sameWord(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+std::string idOf(const nlohmann::json& component) {
+  const auto found = component.find("id");
+  return found != component.end() && found->is_string() ? found->get<std::string>() : std::string();
+}
+
+bool denied(const registry::Selector& selector, const nlohmann::json& from,
+            const nlohmann::json& to) {
+  const auto any = [](const std::vector<SelectorItem>& items, const nlohmann::json& component) {
+    return std::any_of(items.begin(), items.end(),
+                       [&](const SelectorItem& item) { return admits(item, component); });
+  };
+  return any(selector.deny.from, from) && any(selector.deny.to, to);
+}
+
+void sortFound(std::vector<FoundRelationship>& found) {
+  std::sort(found.begin(), found.end(), [](const FoundRelationship& a, const FoundRelationship& b) {
+    return std::tie(a.from_id, a.to_id, a.binding_id, a.selector, a.from_item, a.to_item) <
+           std::tie(b.from_id, b.to_id, b.binding_id, b.selector, b.from_item, b.to_item);
+  });
+}
+
+}  // namespace detail
+
+bool admits(const SelectorItem& item, const nlohmann::json& component) {
+  if (item.kind != "*" && item.kind != componentKind(component)) return false;
+  return item.model.name.empty() || item.model.name == "*" ||
+         item.model.name == componentModel(component);
+}
+
+nlohmann::json declarationOf(const FoundRelationship& found) {
+  const registry::RelationshipDefinition& definition = *found.definition;
+  nlohmann::json declaration = definition.document;
+  const nlohmann::json& selector = definition.document.at("selectors").at(found.selector);
+  const nlohmann::json& allow = selector.at("allow");
+  nlohmann::json from = nlohmann::json::array(
+      {boundItem(allow.at("from").at(found.from_item), found.from_id, found.binding_id)});
+  nlohmann::json to = nlohmann::json::array(
+      {boundItem(allow.at("to").at(found.to_item), found.to_id, found.binding_id)});
+  nlohmann::json bound = {
+      {"allow", {{"from", std::move(from)}, {"to", std::move(to)}}},
+      {"deny", selector.contains("deny") ? selector.at("deny") : nlohmann::json::object()}};
+  declaration["selectors"] = nlohmann::json::array({bound});
+  const std::string name =
+      nlohmann::json{{"relationship", definition.id.toString()}, {"selector", bound}}.dump();
+  declaration["id"] = Uuid::v5(declarationNamespace(), name).toString();
+  const bool approved =
+      detail::sameWord(definition.kind, "hierarchical") || relatesThroughBinding(definition);
+  declaration["status"] = approved ? "approved" : "identified";
+  return declaration;
+}
+
+}  // namespace meshery::policy
