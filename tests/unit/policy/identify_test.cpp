@@ -11,27 +11,16 @@
 #include <fstream>
 #include <sstream>
 
+#include "policy_test_support.hpp"
+
 namespace meshery::policy {
 namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-registry::RelationshipDefinition bundled(const std::string& file) {
-  const fs::path path = fs::path(MESHERY_TEST_SOURCE_DIR) / "models" / "kubernetes" / "v1.13.0" /
-                        "v1.0.0" / "relationships" / file;
-  std::ifstream in(path);
-  return registry::RelationshipDefinition::fromJson(json::parse(in));
-}
-
-json component(const std::string& id, const std::string& kind, const std::string& name,
-               json configuration) {
-  return {{"id", id},
-          {"displayName", name},
-          {"component", {{"kind", kind}, {"version", "v1"}}},
-          {"model", {{"name", "kubernetes"}}},
-          {"configuration", std::move(configuration)}};
-}
+using testing::bundled;
+using testing::component;
 
 json service(const std::string& id, json selector) {
   return component(id, "Service", "svc-" + id, {{"spec", {{"selector", std::move(selector)}}}});

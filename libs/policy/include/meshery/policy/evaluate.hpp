@@ -1,0 +1,54 @@
+#pragma once
+
+// Meshery's evaluation of a design's relationships (reference §2.4): the
+// passes that keep a design's relationship declarations true to its
+// components, and the actions that record what changed.
+
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "meshery/registry/relationship.hpp"
+
+namespace meshery::policy {
+
+/// One change, as Meshery's wire contract writes it: `op` is add_component,
+/// delete_component, update_component_configuration, add_relationship,
+/// update_relationship or delete_relationship; `value` its operand
+/// ({"item": ...}, {"id": ...}, {"id", "path", "value"}).
+struct Action {
+  std::string op;
+  nlohmann::json value;
+};
+
+/// A new component declaration of `kind` in model `model` (from the
+/// registry), or nullopt when there is none; the evaluation sets its id
+/// and the values that make it the parent it is created for.
+using ComponentFactory =
+    std::function<std::optional<nlohmann::json>(const std::string& model, const std::string& kind)>;
+
+struct EvaluationResult {
+  nlohmann::json design;        ///< the design with every action applied
+  std::vector<Action> actions;  ///< in the order they were taken, one per (op, id)
+};
+
+/// Evaluates `design` with `definitions` (those relating by value or
+/// through a binding; others are left alone), up to five passes until a
+/// pass changes no component. Each pass:
+/// 1. validate — an existing declaration whose components are gone, or whose
+///    values no longer relate them, becomes "deleted";
+/// 2. identify — relationships found and not yet declared are added
+///    ("identified"; hierarchical parents and bindings "approved"); a
+///    deleted declaration found again is revived;
+/// 3. additions — a parent that children name but the design lacks (a
+///    Namespace for metadata.namespace) is created through `factory`;
+/// 4. side effects — "identified" becomes "approved", "deleted" is removed.
+/// A pass that changed anything bumps the design's patch version ("0.0.1"
+/// when it has none). Evaluating the result again changes nothing.
+EvaluationResult evaluateDesign(
+    nlohmann::json design, const std::vector<const registry::RelationshipDefinition*>& definitions,
+    const ComponentFactory& factory = {});
+
+}  // namespace meshery::policy

@@ -1,0 +1,315 @@
+#include "meshery/policy/evaluate.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "identify_support.hpp"
+#include "meshery/core/error.hpp"
+#include "meshery/core/uuid.hpp"
+#include "meshery/policy/component_refs.hpp"
+#include "meshery/policy/identify.hpp"
+
+namespace meshery::policy {
+namespace {
+
+using nlohmann::json;
+using registry::RelationshipDefinition;
+
+constexpr int kMaxPasses = 5;
+
+/// The namespace of the ids of parents the evaluation creates.
+const Uuid& parentNamespace() {
+  static const Uuid id = Uuid::v5(kUuidNamespaceUrl, "https://meshery.io/relationships/parents");
+  return id;
+}
+
+bool handled(const RelationshipDefinition& definition) {
+  return relatesByValue(definition) || relatesThroughBinding(definition);
+}
+
+std::vector<FoundRelationship> find(const json& design, const RelationshipDefinition& definition) {
+  return relatesByValue(definition) ? findRelationships(design, definition)
+                                    : findBindings(design, definition);
+}
+
+std::string lower(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+/// The id of the first item of a declaration's first selector's `side`.
+std::string boundId(const json& declaration, const char* side) {
+  const json* node = &declaration;
+  for (const auto& step : {json("selectors"), json(0), json("allow"), json(side), json(0)}) {
+    if (step.is_string()) {
+      if (!node->is_object() || !node->contains(step.get<std::string>())) return {};
+      node = &(*node)[step.get<std::string>()];
+    } else {
+      if (!node->is_array() || node->empty()) return {};
+      node = &(*node)[0];
+    }
+  }
+  return node->is_object() ? node->value("id", "") : "";
+}
+
+/// What makes two declarations the same relationship: its kind, type and
+/// subType, and the components it binds.
+std::string signature(const json& declaration) {
+  return lower(declaration.value("kind", "")) + "/" + lower(declaration.value("type", "")) + "/" +
+         lower(declaration.value("subType", "")) + " " + boundId(declaration, "from") + " -> " +
+         boundId(declaration, "to");
+}
+
+/// Whether the declaration's own selector still relates the components it
+/// names, all of which the design still has.
+bool stillHolds(const json& declaration, const std::map<std::string, const json*>& components) {
+  RelationshipDefinition definition;
+  try {
+    definition = RelationshipDefinition::fromJson(declaration);
+  } catch (const Error&) {
+    return false;
+  }
+  if (definition.selectors.size() != 1) return false;
+  const auto& allow = definition.selectors.front().allow;
+  if (allow.from.size() != 1 || allow.to.size() != 1) return false;
+  std::vector<std::string> ids = {allow.from[0].id, allow.to[0].id};
+  if (relatesThroughBinding(definition) && allow.from[0].match) {
+    for (const auto& entry : allow.from[0].match->to) ids.push_back(entry.id);
+    for (const auto& entry : allow.from[0].match->from) ids.push_back(entry.id);
+  }
+  json subset = {{"components", json::array()}};
+  std::set<std::string> added;
+  for (const std::string& id : ids) {
+    if (id.empty() || added.contains(id)) continue;
+    const auto found = components.find(id);
+    if (found == components.end()) return false;  // a component is gone
+    subset["components"].push_back(*found->second);
+    added.insert(id);
+  }
+  for (const FoundRelationship& relationship : find(subset, definition)) {
+    if (relationship.from_id == allow.from[0].id && relationship.to_id == allow.to[0].id)
+      return true;
+  }
+  return false;
+}
+
+class Pass {
+ public:
+  Pass(json& design, const std::vector<const RelationshipDefinition*>& definitions,
+       const ComponentFactory& factory, std::vector<Action>& actions)
+      : design_(design), definitions_(definitions), factory_(factory), actions_(actions) {}
+
+  /// Runs the four phases; true when a component was added or removed.
+  bool run() {
+    validate();
+    identify();
+    const bool added = addParents();
+    sideEffects();
+    return added;
+  }
+
+ private:
+  json& relationships() { return design_["relationships"]; }
+
+  std::map<std::string, const json*> componentsById() const {
+    std::map<std::string, const json*> out;
+    for (const json& component : design_["components"]) out[detail::idOf(component)] = &component;
+    return out;
+  }
+
+  void setStatus(json& declaration, const std::string& status) {
+    declaration["status"] = status;
+    actions_.push_back(
+        {"update_relationship",
+         {{"id", declaration.value("id", "")}, {"path", "/status"}, {"value", status}}});
+  }
+
+  void validate() {
+    const auto components = componentsById();
+    for (json& declaration : relationships()) {
+      if (declaration.value("status", "") == "deleted") continue;
+      RelationshipDefinition kind;
+      try {
+        kind = RelationshipDefinition::fromJson(declaration);
+      } catch (const Error&) {
+        continue;  // not a declaration the engine reads
+      }
+      if (!handled(kind)) continue;
+      if (!stillHolds(declaration, components)) setStatus(declaration, "deleted");
+    }
+  }
+
+  void identify() {
+    std::map<std::string, std::size_t> existing;
+    for (std::size_t i = 0; i < relationships().size(); ++i) {
+      existing[signature(relationships()[i])] = i;
+    }
+    for (const RelationshipDefinition* definition : definitions_) {
+      if (!handled(*definition)) continue;
+      for (const FoundRelationship& found : find(design_, *definition)) {
+        json declaration = declarationOf(found);
+        const auto known = existing.find(signature(declaration));
+        if (known != existing.end()) {
+          json& current = relationships()[known->second];
+          if (current.value("status", "") == "deleted") setStatus(current, declaration["status"]);
+          continue;
+        }
+        existing[signature(declaration)] = relationships().size();
+        actions_.push_back({"add_relationship", {{"item", declaration}}});
+        relationships().push_back(std::move(declaration));
+      }
+    }
+  }
+
+  /// Parents that children name and the design lacks (inventory only: a
+  /// wallet's parent must exist already).
+  bool addParents() {
+    if (!factory_) return false;
+    bool added = false;
+    for (const RelationshipDefinition* definition : definitions_) {
+      if (!detail::sameWord(definition->kind, "hierarchical") ||
+          !detail::sameWord(definition->sub_type, "inventory"))
+        continue;
+      for (const registry::Selector& selector : definition->selectors) {
+        for (const registry::SelectorItem& parent : selector.allow.to) {
+          if (!parent.patch || parent.patch->mutator_ref.empty() || parent.kind == "*") continue;
+          for (const registry::SelectorItem& child : selector.allow.from) {
+            if (!child.patch || child.patch->mutated_ref.empty()) continue;
+            added = addParentsFor(selector, child, parent) || added;
+          }
+        }
+      }
+    }
+    return added;
+  }
+
+  bool addParentsFor(const registry::Selector& selector, const registry::SelectorItem& child,
+                     const registry::SelectorItem& parent) {
+    const registry::RefPath& child_path = child.patch->mutated_ref.front();
+    const registry::RefPath& parent_path = parent.patch->mutator_ref.front();
+    const bool child_denied = [&] {
+      return std::any_of(selector.deny.to.begin(), selector.deny.to.end(),
+                         [&](const auto& item) { return item.kind == parent.kind; });
+    }();
+    std::set<std::string> names;
+    for (const json& component : design_["components"]) {
+      if (!admits(child, component)) continue;
+      if (child_denied && std::any_of(selector.deny.from.begin(), selector.deny.from.end(),
+                                      [&](const auto& item) { return admits(item, component); }))
+        continue;
+      for (const RefValue& value : resolveRef(component, child_path)) {
+        if (value.value->is_string() && !value.value->get<std::string>().empty())
+          names.insert(value.value->get<std::string>());
+      }
+    }
+    bool added = false;
+    for (const std::string& name : names) {
+      const bool present = std::any_of(
+          design_["components"].begin(), design_["components"].end(), [&](const json& component) {
+            if (!admits(parent, component)) return false;
+            const auto values = resolveRef(component, parent_path);
+            return std::any_of(values.begin(), values.end(),
+                               [&](const RefValue& value) { return *value.value == name; });
+          });
+      if (present) continue;
+      auto created = factory_(parent.model.name, parent.kind);
+      if (!created) continue;
+      json& component = *created;
+      component["id"] = Uuid::v5(parentNamespace(), parent.kind + "/" + name).toString();
+      setAt(component, parent_path, name);
+      if (parent_path == registry::RefPath{"displayName"})
+        component["configuration"]["metadata"]["name"] = name;
+      actions_.push_back({"add_component", {{"item", component}}});
+      design_["components"].push_back(std::move(component));
+      added = true;
+    }
+    return added;
+  }
+
+  static void setAt(json& target, const registry::RefPath& path, const std::string& value) {
+    json* node = &target;
+    for (const std::string& part : path) node = &(*node)[part];
+    *node = value;
+  }
+
+  void sideEffects() {
+    json& all = relationships();
+    for (json& declaration : all) {
+      if (declaration.value("status", "") == "identified") setStatus(declaration, "approved");
+    }
+    for (auto it = all.begin(); it != all.end();) {
+      if (it->value("status", "") == "deleted") {
+        actions_.push_back({"delete_relationship", {{"id", it->value("id", "")}}});
+        it = all.erase(it);
+      } else {
+        ++it;
+      }
+    }
+  }
+
+  json& design_;
+  const std::vector<const RelationshipDefinition*>& definitions_;
+  const ComponentFactory& factory_;
+  std::vector<Action>& actions_;
+};
+
+void bumpPatchVersion(json& design) {
+  const std::string version = design.value("version", "");
+  int major = 0;
+  int minor = 0;
+  int patch = 0;
+  char extra = 0;
+  const std::string plain = version.starts_with('v') ? version.substr(1) : version;
+  if (std::sscanf(plain.c_str(), "%d.%d.%d%c", &major, &minor, &patch, &extra) != 3 || major < 0 ||
+      minor < 0 || patch < 0) {
+    design["version"] = "0.0.1";
+    return;
+  }
+  design["version"] =
+      std::to_string(major) + "." + std::to_string(minor) + "." + std::to_string(patch + 1);
+}
+
+/// One action per (op, id), where the first was taken, with the last value.
+std::vector<Action> deduplicated(const std::vector<Action>& actions) {
+  std::vector<Action> out;
+  std::map<std::pair<std::string, std::string>, std::size_t> seen;
+  for (const Action& action : actions) {
+    const json& value = action.value;
+    std::string id = value.contains("id") ? value["id"].get<std::string>() : "";
+    if (id.empty() && value.contains("item")) id = value["item"].value("id", "");
+    const auto key = std::pair{action.op, id};
+    const auto found = seen.find(key);
+    if (found == seen.end()) {
+      seen[key] = out.size();
+      out.push_back(action);
+    } else {
+      out[found->second].value = action.value;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+EvaluationResult evaluateDesign(json design,
+                                const std::vector<const RelationshipDefinition*>& definitions,
+                                const ComponentFactory& factory) {
+  if (!design.contains("components") || !design["components"].is_array())
+    design["components"] = json::array();
+  if (!design.contains("relationships") || !design["relationships"].is_array())
+    design["relationships"] = json::array();
+  std::vector<Action> actions;
+  for (int pass = 0; pass < kMaxPasses; ++pass) {
+    const std::size_t before = actions.size();
+    const bool components_changed = Pass(design, definitions, factory, actions).run();
+    if (actions.size() > before) bumpPatchVersion(design);
+    if (!components_changed) break;
+  }
+  return {std::move(design), deduplicated(actions)};
+}
+
+}  // namespace meshery::policy

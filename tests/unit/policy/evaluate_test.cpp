@@ -1,0 +1,184 @@
+// The evaluation passes over whole designs, with the bundled Kubernetes
+// definitions: what is added, approved, deleted and created, and the
+// properties the contract promises (idempotent, order-independent).
+#include "meshery/policy/evaluate.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+#include "meshery/core/uuid.hpp"
+#include "policy_test_support.hpp"
+
+namespace meshery::policy {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+const std::vector<const registry::RelationshipDefinition*>& definitions() {
+  static const auto all = testing::allBundled();
+  static const auto pointers = [] {
+    std::vector<const registry::RelationshipDefinition*> out;
+    for (const auto& definition : all) out.push_back(&definition);
+    return out;
+  }();
+  return pointers;
+}
+
+using testing::component;
+
+json service(const std::string& id, json selector) {
+  return component(
+      id, "Service", "svc-" + id,
+      {{"metadata", {{"namespace", "default"}}}, {"spec", {{"selector", std::move(selector)}}}});
+}
+
+json deployment(const std::string& id, json labels) {
+  return component(id, "Deployment", "deploy-" + id,
+                   {{"metadata", {{"namespace", "default"}}},
+                    {"spec", {{"template", {{"metadata", {{"labels", std::move(labels)}}}}}}}});
+}
+
+json design(json components) {
+  return {{"id", "00000000-0000-0000-0000-000000000001"},  {"name", "test"},
+          {"schemaVersion", "designs.meshery.io/v1beta1"}, {"version", "0.0.1"},
+          {"components", std::move(components)},           {"relationships", json::array()}};
+}
+
+/// A Namespace declaration as the registry would give it.
+std::optional<json> factory(const std::string& model, const std::string& kind) {
+  if (model != "kubernetes" || kind != "Namespace") return std::nullopt;
+  return component("", "Namespace", "", json::object());
+}
+
+std::vector<std::string> ops(const EvaluationResult& result) {
+  std::vector<std::string> out;
+  for (const Action& action : result.actions) out.push_back(action.op);
+  return out;
+}
+
+/// kind/subType from -> to, status, for every declaration of a design.
+std::vector<std::string> relationshipsOf(const json& d) {
+  std::vector<std::string> out;
+  for (const json& relationship : d["relationships"]) {
+    const json& allow = relationship["selectors"][0]["allow"];
+    out.push_back(
+        relationship["kind"].get<std::string>() + "/" + relationship["subType"].get<std::string>() +
+        " " + allow["from"][0]["id"].get<std::string>() + " -> " +
+        allow["to"][0]["id"].get<std::string>() + " " + relationship["status"].get<std::string>());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+using Lines = std::vector<std::string>;
+
+const json kWeb = design({service("s", {{"app", "web"}}), deployment("d", {{"app", "web"}}),
+                          component("ns", "Namespace", "default", json::object())});
+
+TEST(EvaluateDesign, AServiceAndItsDeploymentGetAnApprovedNetworkEdge) {
+  const auto result = evaluateDesign(kWeb, definitions(), factory);
+  EXPECT_EQ(relationshipsOf(result.design),
+            (Lines{"edge/network s -> d approved", "hierarchical/inventory d -> ns approved",
+                   "hierarchical/inventory s -> ns approved"}));
+  EXPECT_EQ(ops(result), (std::vector<std::string>{"add_relationship", "add_relationship",
+                                                   "add_relationship", "update_relationship"}));
+  EXPECT_EQ(result.design["version"], "0.0.2");
+}
+
+TEST(EvaluateDesign, EvaluatingTheResultAgainChangesNothing) {
+  const auto first = evaluateDesign(kWeb, definitions(), factory);
+  const auto second = evaluateDesign(first.design, definitions(), factory);
+  EXPECT_TRUE(second.actions.empty());
+  EXPECT_EQ(second.design.dump(), first.design.dump());
+}
+
+TEST(EvaluateDesign, TheOrderOfComponentsDoesNotChangeTheResult) {
+  json reversed = kWeb;
+  std::reverse(reversed["components"].begin(), reversed["components"].end());
+  const auto a = evaluateDesign(kWeb, definitions(), factory);
+  const auto b = evaluateDesign(reversed, definitions(), factory);
+  EXPECT_EQ(a.design["relationships"].dump(), b.design["relationships"].dump());
+  EXPECT_EQ(ops(a), ops(b));
+}
+
+TEST(EvaluateDesign, TheEdgeGoesAwayWhenTheLabelsChange) {
+  json d = evaluateDesign(kWeb, definitions(), factory).design;
+  for (json& c : d["components"]) {
+    if (c["id"] == "d") c["configuration"]["spec"]["template"]["metadata"]["labels"]["app"] = "api";
+  }
+  const auto result = evaluateDesign(d, definitions(), factory);
+  EXPECT_EQ(relationshipsOf(result.design), (Lines{"hierarchical/inventory d -> ns approved",
+                                                   "hierarchical/inventory s -> ns approved"}));
+  EXPECT_EQ(ops(result), (std::vector<std::string>{"update_relationship", "delete_relationship"}));
+}
+
+TEST(EvaluateDesign, DeletingAComponentDeletesItsRelationships) {
+  json d = evaluateDesign(kWeb, definitions(), factory).design;
+  auto& components = d["components"];
+  components.erase(std::remove_if(components.begin(), components.end(),
+                                  [](const json& c) { return c["id"] == "d"; }),
+                   components.end());
+  const auto result = evaluateDesign(d, definitions(), factory);
+  EXPECT_EQ(relationshipsOf(result.design), (Lines{"hierarchical/inventory s -> ns approved"}));
+}
+
+TEST(EvaluateDesign, AMissingNamespaceIsCreatedAndParentsItsComponents) {
+  const json d =
+      design({component("cm", "ConfigMap", "settings", {{"metadata", {{"namespace", "team"}}}}),
+              component("cm2", "ConfigMap", "more", {{"metadata", {{"namespace", "team"}}}})});
+  const auto result = evaluateDesign(d, definitions(), factory);
+  const std::string ns =
+      Uuid::v5(Uuid::v5(kUuidNamespaceUrl, "https://meshery.io/relationships/parents"),
+               "Namespace/team")
+          .toString();
+  ASSERT_EQ(result.design["components"].size(), 3U);
+  const json& created = result.design["components"][2];
+  EXPECT_EQ(created["id"], ns);
+  EXPECT_EQ(created["displayName"], "team");
+  EXPECT_EQ(created["configuration"]["metadata"]["name"], "team");
+  EXPECT_EQ(relationshipsOf(result.design),
+            (Lines{"hierarchical/inventory cm -> " + ns + " approved",
+                   "hierarchical/inventory cm2 -> " + ns + " approved"}));
+  EXPECT_EQ(ops(result).front(), "add_component");
+  EXPECT_TRUE(evaluateDesign(result.design, definitions(), factory).actions.empty());
+}
+
+TEST(EvaluateDesign, ARoleBindingLinksItsRoleAndServiceAccountUntilItIsDeleted) {
+  json d =
+      design({component("r", "Role", "reader", {{"metadata", {{"namespace", "default"}}}}),
+              component("rb", "RoleBinding", "reader-binding",
+                        {{"metadata", {{"namespace", "default"}}},
+                         {"roleRef", {{"kind", "Role"}, {"name", "reader"}}},
+                         {"subjects", {{{"kind", "ServiceAccount"}, {"name", "app"}}}}}),
+              component("sa", "ServiceAccount", "app", {{"metadata", {{"namespace", "default"}}}}),
+              component("ns", "Namespace", "default", json::object())});
+  d = evaluateDesign(d, definitions(), factory).design;
+  const Lines with_binding = relationshipsOf(d);
+  EXPECT_NE(std::find(with_binding.begin(), with_binding.end(), "edge/permission r -> sa approved"),
+            with_binding.end());
+  auto& components = d["components"];
+  components.erase(std::remove_if(components.begin(), components.end(),
+                                  [](const json& c) { return c["id"] == "rb"; }),
+                   components.end());
+  const Lines without = relationshipsOf(evaluateDesign(d, definitions(), factory).design);
+  EXPECT_EQ(std::find(without.begin(), without.end(), "edge/permission r -> sa approved"),
+            without.end());
+}
+
+TEST(EvaluateDesign, AnEdgeAlreadyDeclaredIsNotDeclaredTwice) {
+  // meshery#12274: duplicate Service-to-workload edges.
+  json d = evaluateDesign(kWeb, definitions(), factory).design;
+  for (json& relationship : d["relationships"]) {
+    relationship["id"] = Uuid::v4().toString();  // declared by another engine
+  }
+  const auto result = evaluateDesign(d, definitions(), factory);
+  EXPECT_TRUE(result.actions.empty());
+  EXPECT_EQ(result.design["relationships"].size(), 3U);
+}
+
+}  // namespace
+}  // namespace meshery::policy
