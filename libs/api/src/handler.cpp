@@ -5,7 +5,8 @@
 namespace meshery::api {
 
 http::Handler guarded(Services& services, std::string action, GuardedHandler handler) {
-  return [&services, action = std::move(action), handler = std::move(handler)](http::Request& request) {
+  return [&services, action = std::move(action),
+          handler = std::move(handler)](http::Request& request) {
     Principal principal = services.provider.authenticate(request);
     services.provider.authorize(principal, action);
     return handler(request, principal);
@@ -44,7 +45,8 @@ std::string formatTimestamp(std::chrono::system_clock::time_point time) {
   gmtime_r(&seconds, &tm);
   char buffer[64];
   std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900,
-                tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(millis));
+                tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
+                static_cast<int>(millis));
   return buffer;
 }
 
@@ -56,6 +58,7 @@ void registerRoutes(http::Router& router, Services& services) {
   registerRegistryImportRoutes(router, services);
   registerRegistryManageRoutes(router, services);
   registerDesignRoutes(router, services);
+  registerEvaluationRoutes(router, services);
 }
 
 }  // namespace meshery::api

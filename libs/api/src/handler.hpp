@@ -46,5 +46,7 @@ void registerRegistryImportRoutes(http::Router& router, Services& services);
 void registerRegistryManageRoutes(http::Router& router, Services& services);
 /// /api/pattern…: designs.
 void registerDesignRoutes(http::Router& router, Services& services);
+/// POST relationships/evaluate under both registry prefixes.
+void registerEvaluationRoutes(http::Router& router, Services& services);
 
 }  // namespace meshery::api

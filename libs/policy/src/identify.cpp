@@ -55,10 +55,28 @@ bool valuesRelate(const SelectorItem& from_item, const nlohmann::json& from,
   return count > 0;
 }
 
+/// Whether every allow item names values to compare (a patch) and none a
+/// third component (a match): a binding written as two parties, such as a
+/// ConfigMap mounted by the workloads whose volumes name it.
+bool twoPartyBinding(const registry::RelationshipDefinition& definition) {
+  bool any = false;
+  for (const registry::Selector& selector : definition.selectors) {
+    for (const auto* items : {&selector.allow.from, &selector.allow.to}) {
+      for (const SelectorItem& item : *items) {
+        if (item.match || !item.patch) return false;
+        any = true;
+      }
+    }
+  }
+  return any;
+}
+
 }  // namespace
 
 bool relatesByValue(const registry::RelationshipDefinition& definition) {
   using detail::sameWord;
+  if (sameWord(definition.kind, "edge") && sameWord(definition.type, "binding"))
+    return twoPartyBinding(definition);
   if (sameWord(definition.kind, "edge")) return sameWord(definition.type, "non-binding");
   return sameWord(definition.kind, "hierarchical") && sameWord(definition.type, "parent") &&
          (sameWord(definition.sub_type, "inventory") || sameWord(definition.sub_type, "wallet"));

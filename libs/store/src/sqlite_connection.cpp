@@ -148,6 +148,9 @@ void SqliteConnection::configure(Role role) {
                 "put the database on a local file system (not NFS or a read-only mount)");
   }
   exec("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON");
+  if (auto size = prepare("PRAGMA page_size"); size.step()) {
+    page_size_ = static_cast<int>(size.integer(0));
+  }
   // Commits only note the log's size; SqliteWriter checkpoints between
   // writes, so no caller waits for a checkpoint (a large design's commit
   // would otherwise copy every page twice before it returns).

@@ -68,8 +68,10 @@ class SqliteConnection {
   template <class Body>
   auto transaction(bool immediate, Body&& body);
 
-  /// Pages in the write-ahead log after the last commit (writers only).
-  [[nodiscard]] int walPages() const { return wal_pages_; }
+  /// Bytes in the write-ahead log after the last commit (writers only).
+  [[nodiscard]] std::int64_t walBytes() const {
+    return static_cast<std::int64_t>(wal_pages_) * page_size_;
+  }
   /// Copies the log back into the database file where no reader needs it
   /// (a passive checkpoint); never blocks readers. The writer does this after
   /// answering its caller, rather than inside a commit as SQLite would.
@@ -86,6 +88,7 @@ class SqliteConnection {
   std::unique_ptr<BusyWait> busy_wait_;
   sqlite3* db_ = nullptr;
   int wal_pages_ = 0;
+  int page_size_ = 4096;  ///< the database's, read when a writer opens it
 };
 
 /// Throws the exception for SQLite result `rc`: SqliteBusy when busy or

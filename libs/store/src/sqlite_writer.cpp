@@ -68,12 +68,12 @@ void SqliteWriter::serve() {
 }
 
 void SqliteWriter::checkpointIfDue(bool idle) {
-  // SQLite's own threshold when idle; under a steady stream of writes the log
-  // may grow a few times larger before a write waits for a checkpoint.
-  constexpr int kIdlePages = 1000;
-  constexpr int kBusyPages = 4000;
-  const int pages = connection_->walPages();
-  if (pages < (idle ? kIdlePages : kBusyPages)) return;
+  // SQLite's own threshold when idle (1,000 pages of 4 KiB, whatever the page
+  // size); under a steady stream of writes the log may grow a few times
+  // larger before a write waits for a checkpoint.
+  constexpr std::int64_t kIdleBytes = 1000 * 4096;
+  constexpr std::int64_t kBusyBytes = 4 * kIdleBytes;
+  if (connection_->walBytes() < (idle ? kIdleBytes : kBusyBytes)) return;
   try {
     connection_->checkpoint();
   } catch (const std::exception& error) {

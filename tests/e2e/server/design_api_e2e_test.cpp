@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -136,7 +137,8 @@ spec:
   EXPECT_NE(pattern["warnings"].dump().find("Widget"), std::string::npos) << pattern.dump();
   bool replicas = false;
   for (const auto& issue : pattern["validation"]) {
-    if (issue["component"] == "Deployment/broken" && issue["path"] == "spec.replicas") replicas = true;
+    if (issue["component"] == "Deployment/broken" && issue["path"] == "spec.replicas")
+      replicas = true;
   }
   EXPECT_TRUE(replicas) << pattern["validation"].dump();
 
@@ -163,7 +165,8 @@ TEST_F(DesignApiE2e, ExportsEveryFormat) {
   auto oci = client_->get("/api/pattern/download/" + id + "?type=oci");
   ASSERT_EQ(oci.status, 200) << oci.body;
   bool index = false;
-  for (const auto& entry : archive::readArchive(oci.body)) index = index || entry.path == "index.json";
+  for (const auto& entry : archive::readArchive(oci.body))
+    index = index || entry.path == "index.json";
   EXPECT_TRUE(index);
   auto chart = client_->get("/api/pattern/download/" + id + "?type=helm-chart");
   ASSERT_EQ(chart.status, 200) << chart.body;
@@ -188,8 +191,8 @@ TEST_F(DesignApiE2e, SavesRevisionsAndRestoresOne) {
   json pattern = imported("shop.yaml", kManifest);
   std::string id = pattern["id"];
   std::string yaml = client_->get("/api/pattern/" + id).json()["pattern_file"];
-  auto saved = post("/api/pattern", {{"pattern_data", {{"id", id}, {"name", "shop v2"},
-                                                       {"pattern_file", yaml}}}});
+  auto saved = post("/api/pattern",
+                    {{"pattern_data", {{"id", id}, {"name", "shop v2"}, {"pattern_file", yaml}}}});
   ASSERT_EQ(saved.status, 200) << saved.body;
   EXPECT_EQ(saved.json()[0]["revision"], 2);
   EXPECT_EQ(saved.json()[0]["name"], "shop v2");
@@ -205,7 +208,8 @@ TEST_F(DesignApiE2e, SavesRevisionsAndRestoresOne) {
   EXPECT_EQ(restored.json()["name"], "shop");
   EXPECT_EQ(client_->get("/api/pattern/" + id + "/versions/9").status, 404);
 
-  auto fresh = post("/api/pattern", {{"name", "scratch"}, {"pattern_data", {{"pattern_file", yaml}}}});
+  auto fresh =
+      post("/api/pattern", {{"name", "scratch"}, {"pattern_data", {{"pattern_file", yaml}}}});
   ASSERT_EQ(fresh.status, 200) << fresh.body;
   EXPECT_NE(fresh.json()[0]["id"], id);
   EXPECT_EQ(fresh.json()[0]["revision"], 1);
@@ -287,9 +291,8 @@ TEST_F(DesignApiE2e, AChartImportsFromAUrlWithValueOverrides) {
         "apiVersion: v1\nkind: Pod\nmetadata:\n  name: t\n  annotations: {helm.sh/hook: test}\n"}},
       archive::Format::kTarGzip);
   http::Router router;
-  router.add(http::Method::kGet, "/charts/web-0.3.0.tgz", [&chart](http::Request&) {
-    return http::Response::text(chart, "application/gzip");
-  });
+  router.add(http::Method::kGet, "/charts/web-0.3.0.tgz",
+             [&chart](http::Request&) { return http::Response::text(chart, "application/gzip"); });
   http::ServerOptions options;
   options.port = 0;
   http::Server files(options, std::move(router));
@@ -320,6 +323,69 @@ TEST_F(DesignApiE2e, AChartImportsFromAUrlWithValueOverrides) {
   EXPECT_EQ(bad_set.status, 422) << bad_set.body;
   EXPECT_EQ(bad_set.json()["error"], "failed parsing --set data: key \"replicas\" has no value");
   files.stop();
+}
+
+json declaration(const std::string& id, const std::string& kind, const std::string& name,
+                 json configuration) {
+  return {{"id", id},
+          {"displayName", name},
+          {"component", {{"kind", kind}, {"version", kind == "Deployment" ? "apps/v1" : "v1"}}},
+          {"model", {{"name", "kubernetes"}}},
+          {"configuration", std::move(configuration)}};
+}
+
+TEST_F(DesignApiE2e, EvaluatesRelationshipsAndCreatesMissingNamespaces) {
+  const json design = {
+      {"id", "6f1c2f8e-0000-4000-8000-000000000001"},
+      {"name", "shop"},
+      {"schemaVersion", "designs.meshery.io/v1beta1"},
+      {"version", "0.0.1"},
+      {"components",
+       {declaration("svc", "Service", "web",
+                    {{"metadata", {{"name", "web"}, {"namespace", "shop"}}},
+                     {"spec", {{"selector", {{"app", "web"}}}}}}),
+        declaration("deploy", "Deployment", "web",
+                    {{"metadata", {{"name", "web"}, {"namespace", "shop"}}},
+                     {"spec", {{"template", {{"metadata", {{"labels", {{"app", "web"}}}}}}}}}})}},
+      {"relationships", json::array()}};
+  auto response = post("/api/meshmodels/relationships/evaluate",
+                       {{"design", design}, {"options", {{"enableTrace", true}}}});
+  ASSERT_EQ(response.status, 200) << response.body;
+  const json answer = response.json();
+  const json& evaluated = answer["design"];
+  EXPECT_EQ(evaluated["version"], "0.0.3");  // two passes changed it
+  ASSERT_EQ(evaluated["components"].size(), 3U) << evaluated.dump();
+  const json& created = evaluated["components"][2];
+  EXPECT_EQ(created["component"]["kind"], "Namespace");
+  EXPECT_EQ(created["displayName"], "shop");
+  EXPECT_EQ(created["model"]["name"], "kubernetes");  // hydrated from the registry
+  std::vector<std::string> found;
+  for (const json& relationship : evaluated["relationships"]) {
+    EXPECT_EQ(relationship["status"], "approved") << relationship.dump();
+    found.push_back(relationship["kind"].get<std::string>() + "/" +
+                    relationship["subType"].get<std::string>() + " " +
+                    relationship["selectors"][0]["allow"]["from"][0]["id"].get<std::string>());
+  }
+  std::sort(found.begin(), found.end());
+  EXPECT_EQ(found, (std::vector<std::string>{"edge/network svc", "hierarchical/inventory deploy",
+                                             "hierarchical/inventory svc"}));
+  EXPECT_EQ(answer["actions"][0]["op"], "add_relationship");
+  EXPECT_EQ(answer["trace"]["componentsAdded"], json::array({created["id"]}));
+  EXPECT_EQ(answer["trace"]["relationshipsAdded"].size(), 3U);
+
+  // The result evaluates to itself; the deprecated prefix answers the same.
+  auto again = post("/api/registry/relationships/evaluate", {{"design", evaluated}});
+  ASSERT_EQ(again.status, 200) << again.body;
+  EXPECT_TRUE(again.json()["actions"].empty()) << again.body;
+  EXPECT_EQ(again.json()["design"], evaluated);
+
+  auto diff = post("/api/registry/relationships/evaluate",
+                   {{"design", design}, {"options", {{"returnDiffOnly", true}}}});
+  EXPECT_EQ(diff.json()["design"]["components"].size(), 1U);  // the Namespace only
+
+  auto bad = post("/api/registry/relationships/evaluate", {{"pattern", design}});
+  EXPECT_EQ(bad.status, 422) << bad.body;
+  EXPECT_NE(bad.body.find("no design to evaluate"), std::string::npos) << bad.body;
 }
 
 }  // namespace

@@ -79,6 +79,23 @@ TEST(IdentifyRelationships, ANamespaceHoldsTheComponentsThatNameIt) {
   EXPECT_EQ(pairs(findRelationships(d, inventory)), (Pairs{{"cm", "ns"}}));
 }
 
+TEST(IdentifyRelationships, AConfigMapIsMountedByTheWorkloadsWhoseVolumesNameIt) {
+  const auto mount = bundled("edge-mount-configmap-deployment.json");
+  ASSERT_TRUE(relatesByValue(mount));  // a binding written as two parties
+  const json volumes = {{{"name", "a"}, {"configMap", {{"name", "other"}}}},
+                        {{"name", "b"}, {"configMap", {{"name", "settings"}}}}};
+  const json d =
+      design({component("cm", "ConfigMap", "settings", json::object()),
+              component("d1", "Deployment", "web",
+                        {{"spec", {{"template", {{"spec", {{"volumes", volumes}}}}}}}}),
+              component("d2", "Deployment", "api",
+                        {{"spec", {{"template", {{"spec", {{"volumes", json::array()}}}}}}}})});
+  const auto found = findRelationships(d, mount);
+  EXPECT_EQ(pairs(found), (Pairs{{"cm", "d1"}}));
+  ASSERT_EQ(found.size(), 1U);
+  EXPECT_EQ(declarationOf(found[0])["status"], "approved");
+}
+
 TEST(IdentifyRelationships, TheResultDoesNotDependOnTheOrderOfComponents) {
   const auto network = bundled("edge-network-service-deployment.json");
   json components = {service("s1", {{"app", "web"}}), deployment("d1", {{"app", "web"}}),

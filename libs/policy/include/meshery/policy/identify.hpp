@@ -29,12 +29,16 @@ struct FoundRelationship {
 };
 
 /// Whether a definition relates components by their values: kind "edge"
-/// with type "non-binding", or kind "hierarchical" with type "parent" and
-/// subType "inventory" or "wallet" (compared case-insensitively).
+/// with type "non-binding", kind "hierarchical" with type "parent" and
+/// subType "inventory" or "wallet" (compared case-insensitively), or an
+/// edge/binding written as two parties (every item has a patch, none a
+/// match: a ConfigMap mounted by the workloads whose volumes name it).
 bool relatesByValue(const registry::RelationshipDefinition& definition);
 
 /// Whether a definition relates two components through a third: kind
-/// "edge" with type "binding" (permission, mount, firewall).
+/// "edge" with type "binding" (permission, mount, firewall) whose items
+/// say how each side matches the binding component. Evaluation tries
+/// relatesByValue first.
 bool relatesThroughBinding(const registry::RelationshipDefinition& definition);
 
 /// Whether `item` admits `component`: its kind ("*" for any) and its model
