@@ -6,47 +6,13 @@
 #include <set>
 
 #include "handler.hpp"
-#include "meshery/registry/registry.hpp"
-#include "meshery/registry/registry_snapshot.hpp"
 #include "meshery/policy/evaluate.hpp"
-#include "meshery/policy/identify.hpp"
+#include "meshery/registry/registry.hpp"
 
 namespace meshery::api {
 namespace {
 
 using nlohmann::json;
-
-/// The models the design's components belong to.
-std::set<std::string> modelsOf(const json& design) {
-  std::set<std::string> models;
-  for (const json& component : design.value("components", json::array())) {
-    for (const char* field : {"model", "modelReference"}) {
-      if (component.contains(field) && component[field].is_object() &&
-          component[field].contains("name") && component[field]["name"].is_string())
-        models.insert(component[field]["name"].get<std::string>());
-    }
-  }
-  return models;
-}
-
-/// A new declaration of `kind` from the registry's preferred component of
-/// that kind in `model` (enabled first, newest model version).
-policy::ComponentFactory factoryOf(const registry::RegistrySnapshot& snapshot) {
-  return [&snapshot](const std::string& model, const std::string& kind) -> std::optional<json> {
-    registry::ComponentPtr chosen;
-    for (const auto& component : snapshot.componentsOfModel(model)) {
-      if (component->kind != kind) continue;
-      chosen = snapshot.preferredComponent(kind, component->api_version, model);
-      break;
-    }
-    if (!chosen) return std::nullopt;
-    json declaration = chosen->toJson();
-    if (declaration.contains("component") && declaration["component"].is_object())
-      declaration["component"].erase("schema");
-    declaration["configuration"] = json::object();
-    return declaration;
-  };
-}
 
 /// Meshery's trace: the ids each kind of action touched.
 json traceOf(const std::vector<policy::Action>& actions) {
@@ -100,17 +66,8 @@ http::Response evaluate(Services& services, http::Request& request) {
   }
   const json options = body.value("options", json::object());
   auto snapshot = services.registry.current();
-  std::vector<registry::RelationshipPtr> in_scope;
-  for (const std::string& model : modelsOf(body["design"])) {
-    for (auto& relationship : snapshot->relationshipsOfModel(model)) {
-      if (relationship->status != registry::EntityStatus::kIgnored)
-        in_scope.push_back(std::move(relationship));
-    }
-  }
-  std::vector<const registry::RelationshipDefinition*> definitions;
-  for (const auto& relationship : in_scope) definitions.push_back(relationship.get());
   policy::EvaluationResult result =
-      policy::evaluateDesign(std::move(body["design"]), definitions, factoryOf(*snapshot));
+      policy::evaluateWithRegistry(std::move(body["design"]), *snapshot);
   json actions = json::array();
   for (const auto& action : result.actions) {
     actions.push_back({{"op", action.op}, {"value", action.value}});

@@ -8,6 +8,7 @@
 #include "api_client.hpp"
 #include "chart_files.hpp"
 #include "commands.hpp"
+#include "design_support.hpp"
 #include "meshery/cli/output.hpp"
 #include "meshery/core/base64.hpp"
 #include "meshery/core/error.hpp"
@@ -31,8 +32,8 @@ std::vector<std::string> designRow(const nlohmann::json& pattern) {
 const ListView kDesignView{
     "designs", {"ID", "Name", "Type", "Revision", "Updated"}, designRow, "patterns"};
 
-/// The stored design a user names: an id (or its first 8 characters, as the
-/// list shows it) or an exact name.
+}  // namespace
+
 nlohmann::json findDesign(ApiClient& designs, const std::string& name_or_id) {
   if (Uuid::parse(name_or_id)) return designs.get("/" + name_or_id, {});
   // An exact name, else (for 8 characters) the id prefix the list shows.
@@ -51,16 +52,8 @@ nlohmann::json findDesign(ApiClient& designs, const std::string& name_or_id) {
               "run 'mesheryctl design list' to see the designs");
 }
 
-/// The value overrides of a chart import, and its release name.
-struct ChartFlags {
-  ValueFlags values;
-  std::string release_name;
-};
-
-/// The import request for a file, a chart directory (packed as helm
-/// packages it) or a URL, with a chart's value overrides.
 nlohmann::json sourceRequest(const std::string& source, const std::string& type,
-                             const std::string& name, const ChartFlags& chart = {}) {
+                             const std::string& name, const ChartFlags& chart) {
   nlohmann::json request = nlohmann::json::object();
   if (isUrl(source)) {
     request["url"] = source;
@@ -88,6 +81,34 @@ nlohmann::json sourceRequest(const std::string& source, const std::string& type,
   if (!chart.release_name.empty()) request["release_name"] = chart.release_name;
   return request;
 }
+
+std::shared_ptr<const registry::RegistrySnapshot> localRegistry(const std::string& models_dir) {
+  std::filesystem::path directory = models_dir;
+  if (directory.empty()) {
+    std::error_code ec;
+    auto exe = std::filesystem::read_symlink("/proc/self/exe", ec).parent_path();
+    for (const auto& candidate : {exe / "models", exe / ".." / "share" / "meshery" / "models",
+                                  exe / ".." / ".." / "models"}) {
+      if (std::filesystem::is_directory(candidate, ec)) {
+        directory = candidate;
+        break;
+      }
+    }
+  }
+  if (directory.empty() || !std::filesystem::is_directory(directory)) {
+    throw Error(ErrorCode::kNotFound, "no models directory for --local validation",
+                "mesheryctl looks beside its binary for the bundled models",
+                "pass --models-dir <dir> (e.g. the server's models directory)");
+  }
+  std::vector<registry::FileEntry> files;
+  for (auto& file : readLocalFiles(directory, {".json", ".yaml", ".yml"})) {
+    files.push_back({std::move(file.path), std::move(file.bytes)});
+  }
+  registry::Registry registry;
+  return registry.apply(registry::additionsOf(registry::importModels(files)));
+}
+
+namespace {
 
 void printIssues(std::ostream& out, const nlohmann::json& answer, const char* issues_key) {
   for (const auto& warning : answer.value("warnings", nlohmann::json::array())) {
@@ -155,34 +176,6 @@ void deleteDesign(Session& session, const std::string& name) {
   session.out() << "Deleted design " << pattern.value("name", "") << "\n";
 }
 
-/// The bundled models mesheryctl finds without a server: --models-dir, else
-/// the models directory beside the installed or built binaries.
-std::shared_ptr<const registry::RegistrySnapshot> localRegistry(const std::string& models_dir) {
-  std::filesystem::path directory = models_dir;
-  if (directory.empty()) {
-    std::error_code ec;
-    auto exe = std::filesystem::read_symlink("/proc/self/exe", ec).parent_path();
-    for (const auto& candidate : {exe / "models", exe / ".." / "share" / "meshery" / "models",
-                                  exe / ".." / ".." / "models"}) {
-      if (std::filesystem::is_directory(candidate, ec)) {
-        directory = candidate;
-        break;
-      }
-    }
-  }
-  if (directory.empty() || !std::filesystem::is_directory(directory)) {
-    throw Error(ErrorCode::kNotFound, "no models directory for --local validation",
-                "mesheryctl looks beside its binary for the bundled models",
-                "pass --models-dir <dir> (e.g. the server's models directory)");
-  }
-  std::vector<registry::FileEntry> files;
-  for (auto& file : readLocalFiles(directory, {".json", ".yaml", ".yml"})) {
-    files.push_back({std::move(file.path), std::move(file.bytes)});
-  }
-  registry::Registry registry;
-  return registry.apply(registry::additionsOf(registry::importModels(files)));
-}
-
 struct ValidateFlags {
   std::string source;
   std::string type;
@@ -195,16 +188,19 @@ void validateDesign(Session& session, const ValidateFlags& flags) {
   nlohmann::json answer;
   if (flags.local) {
     auto files = readLocalFiles(flags.source);
-    design::ImportSource source{files.front().path, std::move(files.front().bytes),
-                                flags.type.empty() ? std::nullopt
-                                                   : design::parseSourceType(flags.type),
-                                {}};
+    design::ImportSource source{
+        files.front().path,
+        std::move(files.front().bytes),
+        flags.type.empty() ? std::nullopt : design::parseSourceType(flags.type),
+        {}};
     auto registry = localRegistry(flags.models_dir);
     design::ImportResult result = design::importDesign(source, *registry);
     nlohmann::json errors = nlohmann::json::array();
     for (const auto& issue : result.validation) {
-      errors.push_back({{"component", issue.component}, {"path", issue.path},
-                        {"message", issue.message}, {"text", issue.text()}});
+      errors.push_back({{"component", issue.component},
+                        {"path", issue.path},
+                        {"message", issue.message},
+                        {"text", issue.text()}});
     }
     nlohmann::json warnings = nlohmann::json::array();
     for (const auto& warning : result.warnings) {
@@ -235,14 +231,15 @@ void validateDesign(Session& session, const ValidateFlags& flags) {
 
 void addDesignCommand(CLI::App& parent, Session& session) {
   auto* design = parent.add_subcommand(
-      "design", "Import, list, view, export, delete and validate designs");
+      "design", "Import, list, view, export, delete, validate and evaluate designs");
 
   auto* import = design->add_subcommand(
       "import",
       "Import a design, Kubernetes manifests, a Docker Compose file, a Helm chart or an archive");
   auto import_flags = std::make_shared<ImportFlags>();
-  import->add_option("-f,--file", import_flags->source,
-                     "File, archive, chart directory or http(s) URL")
+  import
+      ->add_option("-f,--file", import_flags->source,
+                   "File, archive, chart directory or http(s) URL")
       ->required();
   import->add_option("-s,--source-type", import_flags->type,
                      "manifest, compose, design or helm (detected when omitted)");
@@ -252,67 +249,70 @@ void addDesignCommand(CLI::App& parent, Session& session) {
   import->add_option("--release-name", import_flags->chart.release_name,
                      "A chart's .Release.Name (default release-name)");
   import->callback([&session, import_flags] {
-    session.setAction([&session, import_flags] { importDesign(session, *import_flags); });
-  });
+    session.setAction([&session, import_flags] { importDesign(session, *import_flags);
+});
+}  // namespace meshery::cli
+);
 
-  auto* list = design->add_subcommand("list", "List the designs, one page at a time");
-  auto list_flags = std::make_shared<ListFlags>();
-  addListFlags(*list, *list_flags);
-  list->callback([&session, list_flags] {
-    session.setAction([&session, list_flags] {
-      ApiClient designs(session, kDesignApi);
-      printList(session, designs.get("", pageParams(*list_flags)), kDesignView, *list_flags);
-    });
+auto* list = design->add_subcommand("list", "List the designs, one page at a time");
+auto list_flags = std::make_shared<ListFlags>();
+addListFlags(*list, *list_flags);
+list->callback([&session, list_flags] {
+  session.setAction([&session, list_flags] {
+    ApiClient designs(session, kDesignApi);
+    printList(session, designs.get("", pageParams(*list_flags)), kDesignView, *list_flags);
   });
+});
 
-  auto* view = design->add_subcommand("view", "Print a design (YAML unless -o json)");
-  auto view_name = std::make_shared<std::string>();
-  auto view_output = std::make_shared<std::string>("yaml");
-  view->add_option("design", *view_name, "Design name or id")->required();
-  view->add_option("-o,--output", *view_output, "yaml (default) or json")
-      ->check(CLI::IsMember({"yaml", "json"}));
-  view->callback([&session, view_name, view_output] {
-    session.setAction(
-        [&session, view_name, view_output] { viewDesign(session, *view_name, *view_output); });
-  });
+auto* view = design->add_subcommand("view", "Print a design (YAML unless -o json)");
+auto view_name = std::make_shared<std::string>();
+auto view_output = std::make_shared<std::string>("yaml");
+view->add_option("design", *view_name, "Design name or id")->required();
+view->add_option("-o,--output", *view_output, "yaml (default) or json")
+    ->check(CLI::IsMember({"yaml", "json"}));
+view->callback([&session, view_name, view_output] {
+  session.setAction(
+      [&session, view_name, view_output] { viewDesign(session, *view_name, *view_output); });
+});
 
-  auto* exported = design->add_subcommand("export", "Save a design to a file");
-  auto export_name = std::make_shared<std::string>();
-  auto export_type = std::make_shared<std::string>("current");
-  auto export_dir = std::make_shared<std::string>(".");
-  exported->add_option("design", *export_name, "Design name or id")->required();
-  exported->add_option("--type", *export_type,
-                       "current (default), original, manifest, oci or helm-chart")
-      ->check(CLI::IsMember({"current", "original", "manifest", "oci", "helm-chart"}));
-  exported->add_option("-o,--output-dir", *export_dir, "Directory to write to (default: current)");
-  exported->callback([&session, export_name, export_type, export_dir] {
-    session.setAction([&session, export_name, export_type, export_dir] {
-      exportDesign(session, *export_name, *export_type, *export_dir);
-    });
+auto* exported = design->add_subcommand("export", "Save a design to a file");
+auto export_name = std::make_shared<std::string>();
+auto export_type = std::make_shared<std::string>("current");
+auto export_dir = std::make_shared<std::string>(".");
+exported->add_option("design", *export_name, "Design name or id")->required();
+exported
+    ->add_option("--type", *export_type, "current (default), original, manifest, oci or helm-chart")
+    ->check(CLI::IsMember({"current", "original", "manifest", "oci", "helm-chart"}));
+exported->add_option("-o,--output-dir", *export_dir, "Directory to write to (default: current)");
+exported->callback([&session, export_name, export_type, export_dir] {
+  session.setAction([&session, export_name, export_type, export_dir] {
+    exportDesign(session, *export_name, *export_type, *export_dir);
   });
+});
 
-  auto* remove = design->add_subcommand("delete", "Delete a design and its revisions");
-  auto remove_name = std::make_shared<std::string>();
-  remove->add_option("design", *remove_name, "Design name or id")->required();
-  remove->callback([&session, remove_name] {
-    session.setAction([&session, remove_name] { deleteDesign(session, *remove_name); });
-  });
+auto* remove = design->add_subcommand("delete", "Delete a design and its revisions");
+auto remove_name = std::make_shared<std::string>();
+remove->add_option("design", *remove_name, "Design name or id")->required();
+remove->callback([&session, remove_name] {
+  session.setAction([&session, remove_name] { deleteDesign(session, *remove_name); });
+});
 
-  auto* validate = design->add_subcommand(
-      "validate", "Check each component's configuration against its schema (exit 1 if invalid)");
-  auto validate_flags = std::make_shared<ValidateFlags>();
-  validate->add_option("-f,--file", validate_flags->source, "File, archive or http(s) URL")
-      ->required();
-  validate->add_option("-s,--source-type", validate_flags->type,
-                       "manifest, compose or design (detected when omitted)");
-  validate->add_flag("--local", validate_flags->local,
-                     "Validate here against the bundled models; no server needed");
-  validate->add_option("--models-dir", validate_flags->models_dir,
-                       "Models for --local (default: beside mesheryctl)");
-  validate->add_option("-o,--output", validate_flags->output, "Output format: json or yaml");
-  validate->callback([&session, validate_flags] {
-    session.setAction([&session, validate_flags] { validateDesign(session, *validate_flags); });
-  });
+auto* validate = design->add_subcommand(
+    "validate", "Check each component's configuration against its schema (exit 1 if invalid)");
+auto validate_flags = std::make_shared<ValidateFlags>();
+validate->add_option("-f,--file", validate_flags->source, "File, archive or http(s) URL")
+    ->required();
+validate->add_option("-s,--source-type", validate_flags->type,
+                     "manifest, compose or design (detected when omitted)");
+validate->add_flag("--local", validate_flags->local,
+                   "Validate here against the bundled models; no server needed");
+validate->add_option("--models-dir", validate_flags->models_dir,
+                     "Models for --local (default: beside mesheryctl)");
+validate->add_option("-o,--output", validate_flags->output, "Output format: json or yaml");
+validate->callback([&session, validate_flags] {
+  session.setAction([&session, validate_flags] { validateDesign(session, *validate_flags); });
+});
+addDesignEvaluateCommand(*design, session);
 }
 
 }  // namespace meshery::cli

@@ -80,6 +80,17 @@ TEST_F(CliDesignE2e, ImportListViewExportValidateDelete) {
   auto valid = mesheryctl({"design", "validate", "-f", (work_ / "shop.yaml").string()});
   EXPECT_EQ(valid.exit_code, 0) << valid.output;
 
+  // The stored design's relationships, as the server evaluates them.
+  auto evaluated = mesheryctl({"design", "evaluate", "shop"});
+  ASSERT_EQ(evaluated.exit_code, 0) << evaluated.output;
+  EXPECT_TRUE(contains(evaluated.output,
+                       "edge/non-binding/network  web (Service) -> web (Deployment)  [approved]"))
+      << evaluated.output;
+  EXPECT_TRUE(contains(evaluated.output, "add_component  default (Namespace)")) << evaluated.output;
+  auto from_file = mesheryctl({"design", "evaluate", "-f", (work_ / "shop.yaml").string()});
+  ASSERT_EQ(from_file.exit_code, 0) << from_file.output;
+  EXPECT_TRUE(contains(from_file.output, "Relationships: 3")) << from_file.output;
+
   auto deleted = mesheryctl({"design", "delete", "shop"});
   ASSERT_EQ(deleted.exit_code, 0) << deleted.output;
   EXPECT_TRUE(contains(mesheryctl({"design", "list"}).output, "No designs found"));
@@ -92,11 +103,27 @@ TEST_F(CliDesignE2e, ValidatesLocallyWithoutAServer) {
   auto valid = mesheryctl({"design", "validate", "--local", "-f", (work_ / "shop.yaml").string()});
   EXPECT_EQ(valid.exit_code, 0) << valid.output;
   EXPECT_TRUE(contains(valid.output, "Valid: ")) << valid.output;
-  auto invalid =
-      mesheryctl({"design", "validate", "--local", "-f", (work_ / "broken.yaml").string(), "-o",
-                  "json"});
+  auto invalid = mesheryctl(
+      {"design", "validate", "--local", "-f", (work_ / "broken.yaml").string(), "-o", "json"});
   EXPECT_EQ(invalid.exit_code, 1) << invalid.output;
   EXPECT_TRUE(contains(invalid.output, "spec.replicas")) << invalid.output;
+  EXPECT_EQ(pidOnFile(), 0) << "no server was started";
+}
+
+TEST_F(CliDesignE2e, EvaluatesLocallyWithoutAServer) {
+  auto text = mesheryctl({"design", "evaluate", "--local", "-f", (work_ / "shop.yaml").string()});
+  ASSERT_EQ(text.exit_code, 0) << text.output;
+  EXPECT_TRUE(contains(text.output, "Relationships: 3")) << text.output;
+  EXPECT_TRUE(contains(text.output, "web (Service) -> web (Deployment)")) << text.output;
+  auto json_text = mesheryctl(
+      {"design", "evaluate", "--local", "-f", (work_ / "shop.yaml").string(), "-o", "json"});
+  ASSERT_EQ(json_text.exit_code, 0) << json_text.output;
+  const auto answer = nlohmann::json::parse(json_text.output);
+  EXPECT_EQ(answer["design"]["relationships"].size(), 3U) << json_text.output;
+  EXPECT_EQ(answer["actions"][0]["op"], "add_relationship");
+  auto named = mesheryctl({"design", "evaluate", "--local", "shop"});
+  EXPECT_EQ(named.exit_code, 1) << named.output;
+  EXPECT_TRUE(contains(named.output, "--local evaluates a file")) << named.output;
   EXPECT_EQ(pidOnFile(), 0) << "no server was started";
 }
 
@@ -124,9 +151,9 @@ TEST_F(CliDesignE2e, ImportsAChartDirectoryWithValueOverrides) {
   EXPECT_EQ(pidOnFile(), 0) << "no server was started";
 
   ASSERT_EQ(mesheryctl({"system", "start", "--skip-browser"}).exit_code, 0);
-  auto imported = mesheryctl({"design", "import", "-f", chart.string(), "--values",
-                              (work_ / "prod.yaml").string(), "--set", "replicas=3",
-                              "--release-name", "shop"});
+  auto imported =
+      mesheryctl({"design", "import", "-f", chart.string(), "--values",
+                  (work_ / "prod.yaml").string(), "--set", "replicas=3", "--release-name", "shop"});
   ASSERT_EQ(imported.exit_code, 0) << imported.output;
   EXPECT_TRUE(contains(imported.output, "Imported design web")) << imported.output;
   EXPECT_TRUE(contains(imported.output, "2 component(s) from a Helm Chart")) << imported.output;
@@ -140,8 +167,8 @@ TEST_F(CliDesignE2e, ImportsAChartDirectoryWithValueOverrides) {
               "httpd");
   }
 
-  auto manifest = mesheryctl(
-      {"design", "import", "-f", (work_ / "shop.yaml").string(), "--set", "replicas=3"});
+  auto manifest =
+      mesheryctl({"design", "import", "-f", (work_ / "shop.yaml").string(), "--set", "replicas=3"});
   ASSERT_EQ(manifest.exit_code, 0) << manifest.output;
   EXPECT_TRUE(contains(manifest.output, "apply to Helm charts only")) << manifest.output;
   auto missing = mesheryctl({"design", "import", "-f", chart.string(), "--values", "nope.yaml"});

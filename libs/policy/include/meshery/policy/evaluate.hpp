@@ -12,6 +12,10 @@
 
 #include "meshery/registry/relationship.hpp"
 
+namespace meshery::registry {
+class RegistrySnapshot;
+}
+
 namespace meshery::policy {
 
 /// One change, as Meshery's wire contract writes it: `op` is add_component,
@@ -50,5 +54,11 @@ struct EvaluationResult {
 EvaluationResult evaluateDesign(
     nlohmann::json design, const std::vector<const registry::RelationshipDefinition*>& definitions,
     const ComponentFactory& factory = {});
+
+/// evaluateDesign with the registry's relationship definitions of the
+/// models the design's components use (all but ignored ones), and missing
+/// parents created from the registry's preferred component of their kind.
+EvaluationResult evaluateWithRegistry(nlohmann::json design,
+                                      const registry::RegistrySnapshot& registry);
 
 }  // namespace meshery::policy
