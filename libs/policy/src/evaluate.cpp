@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstdio>
 #include <map>
+#include <optional>
 #include <set>
 #include <tuple>
 
@@ -31,9 +32,10 @@ bool handled(const RelationshipDefinition& definition) {
   return relatesByValue(definition) || relatesThroughBinding(definition);
 }
 
-std::vector<FoundRelationship> find(const json& design, const RelationshipDefinition& definition) {
-  return relatesByValue(definition) ? findRelationships(design, definition)
-                                    : findBindings(design, definition);
+std::vector<FoundRelationship> find(const detail::ComponentIndex& index,
+                                    const RelationshipDefinition& definition) {
+  return relatesByValue(definition) ? detail::findRelationships(index, definition)
+                                    : detail::findBindings(index, definition);
 }
 
 std::string lower(std::string text) {
@@ -90,7 +92,7 @@ bool stillHolds(const json& declaration, const std::map<std::string, const json*
     subset["components"].push_back(*found->second);
     added.insert(id);
   }
-  for (const FoundRelationship& relationship : find(subset, definition)) {
+  for (const FoundRelationship& relationship : find(detail::ComponentIndex(subset), definition)) {
     if (relationship.from_id == allow.from[0].id && relationship.to_id == allow.to[0].id)
       return true;
   }
@@ -105,6 +107,7 @@ class Pass {
 
   /// Runs the four phases; true when a component was added or removed.
   bool run() {
+    findAll();
     validate();
     identify();
     const bool added = addParents();
@@ -128,10 +131,32 @@ class Pass {
          {{"id", declaration.value("id", "")}, {"path", "/status"}, {"value", status}}});
   }
 
+  /// What the definitions find in the design as it is.
+  void findAll() {
+    found_.clear();
+    found_signatures_.clear();
+    const detail::ComponentIndex index(design_);
+    for (const RelationshipDefinition* definition : definitions_) {
+      if (!handled(*definition)) continue;
+      for (FoundRelationship& relationship : find(index, *definition)) {
+        found_signatures_.insert(signatureOf(relationship));
+        found_.push_back(std::move(relationship));
+      }
+    }
+  }
+
+  static std::string signatureOf(const FoundRelationship& found) {
+    const RelationshipDefinition& definition = *found.definition;
+    return lower(definition.kind) + "/" + lower(definition.type) + "/" +
+           lower(definition.sub_type) + " " + found.from_id + " -> " + found.to_id;
+  }
+
   void validate() {
-    const auto components = componentsById();
+    std::optional<std::map<std::string, const json*>> components;
     for (json& declaration : relationships()) {
       if (declaration.value("status", "") == "deleted") continue;
+      // Found again by the definitions: it holds, no need to read it.
+      if (found_signatures_.contains(signature(declaration))) continue;
       RelationshipDefinition kind;
       try {
         kind = RelationshipDefinition::fromJson(declaration);
@@ -139,7 +164,8 @@ class Pass {
         continue;  // not a declaration the engine reads
       }
       if (!handled(kind)) continue;
-      if (!stillHolds(declaration, components)) setStatus(declaration, "deleted");
+      if (!components) components = componentsById();
+      if (!stillHolds(declaration, *components)) setStatus(declaration, "deleted");
     }
   }
 
@@ -148,20 +174,19 @@ class Pass {
     for (std::size_t i = 0; i < relationships().size(); ++i) {
       existing[signature(relationships()[i])] = i;
     }
-    for (const RelationshipDefinition* definition : definitions_) {
-      if (!handled(*definition)) continue;
-      for (const FoundRelationship& found : find(design_, *definition)) {
-        json declaration = declarationOf(found);
-        const auto known = existing.find(signature(declaration));
-        if (known != existing.end()) {
-          json& current = relationships()[known->second];
-          if (current.value("status", "") == "deleted") setStatus(current, declaration["status"]);
-          continue;
-        }
-        existing[signature(declaration)] = relationships().size();
-        actions_.push_back({"add_relationship", {{"item", declaration}}});
-        relationships().push_back(std::move(declaration));
+    for (const FoundRelationship& found : found_) {
+      const std::string key = signatureOf(found);
+      const auto known = existing.find(key);
+      if (known != existing.end()) {
+        json& current = relationships()[known->second];
+        if (current.value("status", "") == "deleted")
+          setStatus(current, declarationOf(found)["status"]);
+        continue;
       }
+      json declaration = declarationOf(found);
+      existing[key] = relationships().size();
+      actions_.push_back({"add_relationship", {{"item", declaration}}});
+      relationships().push_back(std::move(declaration));
     }
   }
 
@@ -252,6 +277,8 @@ class Pass {
   }
 
   json& design_;
+  std::vector<FoundRelationship> found_;
+  std::set<std::string> found_signatures_;
   const std::vector<const RelationshipDefinition*>& definitions_;
   const ComponentFactory& factory_;
   std::vector<Action>& actions_;
@@ -274,10 +301,10 @@ void bumpPatchVersion(json& design) {
 }
 
 /// One action per (op, id), where the first was taken, with the last value.
-std::vector<Action> deduplicated(const std::vector<Action>& actions) {
+std::vector<Action> deduplicated(std::vector<Action> actions) {
   std::vector<Action> out;
   std::map<std::pair<std::string, std::string>, std::size_t> seen;
-  for (const Action& action : actions) {
+  for (Action& action : actions) {
     const json& value = action.value;
     std::string id = value.contains("id") ? value["id"].get<std::string>() : "";
     if (id.empty() && value.contains("item")) id = value["item"].value("id", "");
@@ -285,9 +312,9 @@ std::vector<Action> deduplicated(const std::vector<Action>& actions) {
     const auto found = seen.find(key);
     if (found == seen.end()) {
       seen[key] = out.size();
-      out.push_back(action);
+      out.push_back(std::move(action));
     } else {
-      out[found->second].value = action.value;
+      out[found->second].value = std::move(action.value);
     }
   }
   return out;
@@ -309,7 +336,7 @@ EvaluationResult evaluateDesign(json design,
     if (actions.size() > before) bumpPatchVersion(design);
     if (!components_changed) break;
   }
-  return {std::move(design), deduplicated(actions)};
+  return {std::move(design), deduplicated(std::move(actions))};
 }
 
 }  // namespace meshery::policy

@@ -4,6 +4,8 @@
 #include "meshery/policy/identify.hpp"
 
 #include <algorithm>
+#include <optional>
+#include <unordered_map>
 
 #include "identify_support.hpp"
 #include "meshery/policy/component_refs.hpp"
@@ -29,31 +31,141 @@ bool pathsMatch(const nlohmann::json& mutator_component, const registry::RefPath
   return false;
 }
 
-bool valuesRelate(const SelectorItem& from_item, const nlohmann::json& from,
-                  const SelectorItem& to_item, const nlohmann::json& to) {
-  if (!from_item.patch || !to_item.patch) return false;
+/// Which side of a (from, to) item pair supplies the mutator values, and
+/// the paths and strategies compared.
+struct Direction {
+  bool from_mutates = false;
+  const std::vector<registry::RefPath>* mutators = nullptr;
+  const std::vector<registry::RefPath>* mutateds = nullptr;
+  const std::vector<std::vector<std::string>>* matrix = nullptr;
+  std::size_t count = 0;  ///< paths compared
+
+  [[nodiscard]] const std::vector<std::string>& strategies(std::size_t i) const {
+    static const std::vector<std::string> kEqual;
+    return i < matrix->size() ? (*matrix)[i] : kEqual;
+  }
+};
+
+std::optional<Direction> directionOf(const SelectorItem& from_item, const SelectorItem& to_item) {
+  if (!from_item.patch || !to_item.patch) return std::nullopt;
   const registry::SelectorPatch& from_patch = *from_item.patch;
   const registry::SelectorPatch& to_patch = *to_item.patch;
   // Either side may supply the mutator: a Service's selector mutates a
   // Deployment's labels; a Namespace's name mutates a child's namespace.
-  const bool from_mutates = !from_patch.mutator_ref.empty() && !to_patch.mutated_ref.empty();
+  Direction direction;
+  direction.from_mutates = !from_patch.mutator_ref.empty() && !to_patch.mutated_ref.empty();
   const bool to_mutates = !to_patch.mutator_ref.empty() && !from_patch.mutated_ref.empty();
-  if (!from_mutates && !to_mutates) return false;
-  const auto& mutators = from_mutates ? from_patch.mutator_ref : to_patch.mutator_ref;
-  const auto& mutateds = from_mutates ? to_patch.mutated_ref : from_patch.mutated_ref;
-  const nlohmann::json& mutator_component = from_mutates ? from : to;
-  const nlohmann::json& mutated_component = from_mutates ? to : from;
-  const auto& matrix = !from_item.match_strategy_matrix.empty() ? from_item.match_strategy_matrix
-                                                                : to_item.match_strategy_matrix;
-  const std::size_t count = std::min(mutators.size(), mutateds.size());
-  static const std::vector<std::string> kEqual;
-  for (std::size_t i = 0; i < count; ++i) {
-    const auto& strategies = i < matrix.size() ? matrix[i] : kEqual;
-    if (!pathsMatch(mutator_component, mutators[i], mutated_component, mutateds[i], strategies))
+  if (!direction.from_mutates && !to_mutates) return std::nullopt;
+  direction.mutators = direction.from_mutates ? &from_patch.mutator_ref : &to_patch.mutator_ref;
+  direction.mutateds = direction.from_mutates ? &to_patch.mutated_ref : &from_patch.mutated_ref;
+  direction.matrix = !from_item.match_strategy_matrix.empty() ? &from_item.match_strategy_matrix
+                                                              : &to_item.match_strategy_matrix;
+  direction.count = std::min(direction.mutators->size(), direction.mutateds->size());
+  if (direction.count == 0) return std::nullopt;
+  return direction;
+}
+
+bool valuesRelate(const Direction& direction, const nlohmann::json& from,
+                  const nlohmann::json& to) {
+  const nlohmann::json& mutator_component = direction.from_mutates ? from : to;
+  const nlohmann::json& mutated_component = direction.from_mutates ? to : from;
+  for (std::size_t i = 0; i < direction.count; ++i) {
+    if (!pathsMatch(mutator_component, (*direction.mutators)[i], mutated_component,
+                    (*direction.mutateds)[i], direction.strategies(i)))
       return false;
   }
-  return count > 0;
+  return true;
 }
+
+/// How the first compared path can be joined through a hash index, so that
+/// a mutator is compared only with the components that may match it.
+enum class Join { kNone, kEqual, kStrings, kContains };
+
+Join joinOf(const std::vector<std::string>& strategies) {
+  Join join = Join::kEqual;  // no strategy means "equal"
+  for (const std::string& strategy : strategies) {
+    if (strategy == "not_null") continue;
+    const Join next = strategy == "equal"              ? Join::kEqual
+                      : strategy == "equal_as_strings" ? Join::kStrings
+                      : strategy == "to_contains_from" ? Join::kContains
+                                                       : Join::kNone;
+    if (next == Join::kNone) return Join::kNone;
+    join = next;  // the last one decides; all must hold, so any is a valid filter
+  }
+  return join;
+}
+
+std::string stringKey(const nlohmann::json& value) {
+  return value.is_string() ? value.get<std::string>() : value.dump();
+}
+
+/// The keys a mutated value is found under.
+void indexKeys(const nlohmann::json& value, Join join, std::vector<std::string>& keys) {
+  if (join == Join::kStrings) {
+    keys.push_back(stringKey(value));
+  } else if (join == Join::kContains && value.is_object()) {
+    for (const auto& [key, item] : value.items()) keys.push_back(key + "=" + item.dump());
+  } else if (join == Join::kContains && value.is_array()) {
+    for (const auto& item : value) keys.push_back(item.dump());
+  } else {
+    keys.push_back(join == Join::kContains ? value.dump() : detail::equalKey(value));
+  }
+}
+
+/// The key a mutator value looks up; nullopt when any mutated value may
+/// match (an empty object or array is contained in everything).
+std::optional<std::string> lookupKey(const nlohmann::json& value, Join join) {
+  if (join == Join::kStrings) return stringKey(value);
+  if (join == Join::kContains && value.is_object()) {
+    if (value.empty()) return std::nullopt;
+    return value.begin().key() + "=" + value.begin()->dump();
+  }
+  if (join == Join::kContains && value.is_array()) {
+    if (value.empty()) return std::nullopt;
+    return value.front().dump();
+  }
+  return join == Join::kContains ? value.dump() : detail::equalKey(value);
+}
+
+/// The mutated-side candidates a mutator may relate to: looked up by the
+/// first path's values when the strategies allow, else every candidate.
+class Partners {
+ public:
+  Partners(const Direction& direction, const std::vector<const nlohmann::json*>& mutated)
+      : direction_(direction), all_(mutated), join_(joinOf(direction.strategies(0))) {
+    if (join_ == Join::kNone) return;
+    std::vector<std::string> keys;
+    for (const nlohmann::json* component : mutated) {
+      keys.clear();
+      for (const RefValue& value : resolveRef(*component, (*direction.mutateds)[0]))
+        indexKeys(*value.value, join_, keys);
+      std::sort(keys.begin(), keys.end());
+      keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+      for (const std::string& key : keys) index_[key].push_back(component);
+    }
+  }
+
+  /// The candidates for `mutator`, each once, in the order given.
+  std::vector<const nlohmann::json*> of(const nlohmann::json& mutator) const {
+    if (join_ == Join::kNone) return all_;
+    std::vector<const nlohmann::json*> out;
+    for (const RefValue& value : resolveRef(mutator, (*direction_.mutators)[0])) {
+      const auto key = lookupKey(*value.value, join_);
+      if (!key) return all_;
+      const auto found = index_.find(*key);
+      if (found != index_.end()) out.insert(out.end(), found->second.begin(), found->second.end());
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  }
+
+ private:
+  const Direction& direction_;
+  const std::vector<const nlohmann::json*>& all_;
+  Join join_;
+  std::unordered_map<std::string, std::vector<const nlohmann::json*>> index_;
+};
 
 /// Whether every allow item names values to compare (a patch) and none a
 /// third component (a match): a binding written as two parties, such as a
@@ -84,23 +196,33 @@ bool relatesByValue(const registry::RelationshipDefinition& definition) {
 
 std::vector<FoundRelationship> findRelationships(
     const nlohmann::json& design, const registry::RelationshipDefinition& definition) {
+  return detail::findRelationships(detail::ComponentIndex(design), definition);
+}
+
+std::vector<FoundRelationship> detail::findRelationships(
+    const ComponentIndex& index, const registry::RelationshipDefinition& definition) {
   std::vector<FoundRelationship> found;
-  const auto components = design.find("components");
-  if (components == design.end() || !components->is_array()) return found;
   for (std::size_t s = 0; s < definition.selectors.size(); ++s) {
     const registry::Selector& selector = definition.selectors[s];
-    for (const nlohmann::json& from : *components) {
-      for (const nlohmann::json& to : *components) {
-        const std::string from_id = detail::idOf(from);
-        const std::string to_id = detail::idOf(to);
-        if (&from == &to || from_id.empty() || to_id.empty() || from_id == to_id) continue;
-        if (detail::denied(selector, from, to)) continue;
-        for (std::size_t f = 0; f < selector.allow.from.size(); ++f) {
-          if (!admits(selector.allow.from[f], from)) continue;
-          for (std::size_t t = 0; t < selector.allow.to.size(); ++t) {
-            if (!admits(selector.allow.to[t], to)) continue;
-            if (!valuesRelate(selector.allow.from[f], from, selector.allow.to[t], to)) continue;
-            found.push_back({&definition, s, f, t, from_id, to_id, ""});
+    for (std::size_t f = 0; f < selector.allow.from.size(); ++f) {
+      const SelectorItem& from_item = selector.allow.from[f];
+      for (std::size_t t = 0; t < selector.allow.to.size(); ++t) {
+        const SelectorItem& to_item = selector.allow.to[t];
+        const auto direction = directionOf(from_item, to_item);
+        if (!direction) continue;
+        const auto& mutators = index.candidates(direction->from_mutates ? from_item : to_item);
+        const Partners partners(*direction,
+                                index.candidates(direction->from_mutates ? to_item : from_item));
+        for (const nlohmann::json* mutator : mutators) {
+          for (const nlohmann::json* partner : partners.of(*mutator)) {
+            const nlohmann::json* from = direction->from_mutates ? mutator : partner;
+            const nlohmann::json* to = direction->from_mutates ? partner : mutator;
+            if (from == to || !admits(from_item, *from) || !admits(to_item, *to)) continue;
+            if (!valuesRelate(*direction, *from, *to) || detail::denied(selector, *from, *to))
+              continue;
+            const std::string from_id = detail::idOf(*from);
+            const std::string to_id = detail::idOf(*to);
+            if (from_id != to_id) found.push_back({&definition, s, f, t, from_id, to_id, ""});
           }
         }
       }

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <optional>
 #include <tuple>
+#include <unordered_map>
 
 #include "identify_support.hpp"
 #include "meshery/policy/component_refs.hpp"
@@ -100,6 +101,58 @@ bool matches(const SelectorItem& item, const MatchSides& sides, const nlohmann::
   return false;
 }
 
+/// Whether the item's match compares with "equal" only, so that tuples can
+/// be joined by their keys.
+bool equalOnly(const SelectorItem& item) {
+  for (const auto& row : item.match_strategy_matrix) {
+    for (const std::string& strategy : row) {
+      if (strategy != "equal") return false;
+    }
+  }
+  return true;
+}
+
+std::string tupleKey(const std::vector<const nlohmann::json*>& tuple) {
+  std::string key;
+  for (const nlohmann::json* value : tuple) key += detail::equalKey(*value) + '\x1f';
+  return key;
+}
+
+/// The components of one side whose "self" values may match a binding's:
+/// indexed by their tuples' keys when the item compares with "equal", else
+/// every candidate.
+class SideIndex {
+ public:
+  SideIndex(const SelectorItem& item, const MatchSides& sides,
+            const std::vector<const nlohmann::json*>& candidates)
+      : sides_(sides), all_(candidates), keyed_(equalOnly(item)) {
+    if (!keyed_) return;
+    for (const nlohmann::json* component : candidates) {
+      for (const auto& tuple : tuplesOf(*component, pathsOf(*sides.self)))
+        index_[tupleKey(tuple)].push_back(component);
+    }
+  }
+
+  /// The candidates a binding's values point at, each once.
+  [[nodiscard]] std::vector<const nlohmann::json*> of(const nlohmann::json& binding) const {
+    if (!keyed_) return all_;
+    std::vector<const nlohmann::json*> out;
+    for (const auto& tuple : tuplesOf(binding, pathsOf(*sides_.binding))) {
+      const auto found = index_.find(tupleKey(tuple));
+      if (found != index_.end()) out.insert(out.end(), found->second.begin(), found->second.end());
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  }
+
+ private:
+  const MatchSides& sides_;
+  const std::vector<const nlohmann::json*>& all_;
+  bool keyed_;
+  std::unordered_map<std::string, std::vector<const nlohmann::json*>> index_;
+};
+
 }  // namespace
 
 bool relatesThroughBinding(const registry::RelationshipDefinition& definition) {
@@ -108,9 +161,12 @@ bool relatesThroughBinding(const registry::RelationshipDefinition& definition) {
 
 std::vector<FoundRelationship> findBindings(const nlohmann::json& design,
                                             const registry::RelationshipDefinition& definition) {
+  return detail::findBindings(detail::ComponentIndex(design), definition);
+}
+
+std::vector<FoundRelationship> detail::findBindings(
+    const ComponentIndex& index, const registry::RelationshipDefinition& definition) {
   std::vector<FoundRelationship> found;
-  const auto components = design.find("components");
-  if (components == design.end() || !components->is_array()) return found;
   for (std::size_t s = 0; s < definition.selectors.size(); ++s) {
     const registry::Selector& selector = definition.selectors[s];
     for (std::size_t f = 0; f < selector.allow.from.size(); ++f) {
@@ -121,21 +177,21 @@ std::vector<FoundRelationship> findBindings(const nlohmann::json& design,
         const SelectorItem& to_item = selector.allow.to[t];
         const auto to_sides = sidesOf(to_item);
         if (!to_sides || to_sides->binding->kind != from_sides->binding->kind) continue;
-        for (const nlohmann::json& binding : *components) {
-          if (componentKind(binding) != from_sides->binding->kind) continue;
-          for (const nlohmann::json& from : *components) {
-            if (&from == &binding || !admits(from_item, from) ||
-                !matches(from_item, *from_sides, from, binding))
+        const SideIndex froms(from_item, *from_sides, index.candidates(from_item));
+        const SideIndex tos(to_item, *to_sides, index.candidates(to_item));
+        for (const nlohmann::json* binding : index.ofKind(from_sides->binding->kind)) {
+          const auto to_candidates = tos.of(*binding);
+          for (const nlohmann::json* from : froms.of(*binding)) {
+            if (from == binding || !admits(from_item, *from) ||
+                !matches(from_item, *from_sides, *from, *binding))
               continue;
-            for (const nlohmann::json& to : *components) {
-              if (&to == &binding || &to == &from || !admits(to_item, to) ||
-                  detail::denied(selector, from, to) || !matches(to_item, *to_sides, to, binding))
+            for (const nlohmann::json* to : to_candidates) {
+              if (to == binding || to == from || !admits(to_item, *to) ||
+                  detail::denied(selector, *from, *to) ||
+                  !matches(to_item, *to_sides, *to, *binding))
                 continue;
-              const std::string from_id = detail::idOf(from);
-              const std::string to_id = detail::idOf(to);
-              const std::string binding_id = detail::idOf(binding);
-              if (from_id.empty() || to_id.empty() || binding_id.empty()) continue;
-              found.push_back({&definition, s, f, t, from_id, to_id, binding_id});
+              found.push_back({&definition, s, f, t, detail::idOf(*from), detail::idOf(*to),
+                               detail::idOf(*binding)});
             }
           }
         }

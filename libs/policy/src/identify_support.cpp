@@ -60,11 +60,41 @@ bool denied(const registry::Selector& selector, const nlohmann::json& from,
   return any(selector.deny.from, from) && any(selector.deny.to, to);
 }
 
+std::string equalKey(const nlohmann::json& value) {
+  if (value.is_number()) {
+    const double number = value.get<double>();
+    if (number == static_cast<double>(static_cast<long long>(number)))
+      return "n" + std::to_string(static_cast<long long>(number));
+    return "n" + value.dump();
+  }
+  return value.dump();
+}
+
 void sortFound(std::vector<FoundRelationship>& found) {
   std::sort(found.begin(), found.end(), [](const FoundRelationship& a, const FoundRelationship& b) {
     return std::tie(a.from_id, a.to_id, a.binding_id, a.selector, a.from_item, a.to_item) <
            std::tie(b.from_id, b.to_id, b.binding_id, b.selector, b.from_item, b.to_item);
   });
+}
+
+ComponentIndex::ComponentIndex(const nlohmann::json& design) {
+  const auto components = design.find("components");
+  if (components == design.end() || !components->is_array()) return;
+  for (const nlohmann::json& component : *components) {
+    if (idOf(component).empty()) continue;
+    all_.push_back(&component);
+    by_kind_[componentKind(component)].push_back(&component);
+  }
+}
+
+const std::vector<const nlohmann::json*>& ComponentIndex::candidates(
+    const SelectorItem& item) const {
+  return item.kind == "*" ? all_ : ofKind(item.kind);
+}
+
+const std::vector<const nlohmann::json*>& ComponentIndex::ofKind(const std::string& kind) const {
+  const auto found = by_kind_.find(kind);
+  return found == by_kind_.end() ? none_ : found->second;
 }
 
 }  // namespace detail
@@ -77,20 +107,32 @@ bool admits(const SelectorItem& item, const nlohmann::json& component) {
 
 nlohmann::json declarationOf(const FoundRelationship& found) {
   const registry::RelationshipDefinition& definition = *found.definition;
-  nlohmann::json declaration = definition.document;
+  // The definition's fields but its selectors (an inventory's lists every
+  // namespaced kind), which the bound one replaces.
+  nlohmann::json declaration = nlohmann::json::object();
+  for (const auto& [key, value] : definition.document.items()) {
+    if (key != "selectors") declaration[key] = value;
+  }
   const nlohmann::json& selector = definition.document.at("selectors").at(found.selector);
   const nlohmann::json& allow = selector.at("allow");
-  nlohmann::json from = nlohmann::json::array(
-      {boundItem(allow.at("from").at(found.from_item), found.from_id, found.binding_id)});
-  nlohmann::json to = nlohmann::json::array(
-      {boundItem(allow.at("to").at(found.to_item), found.to_id, found.binding_id)});
-  nlohmann::json bound = {
-      {"allow", {{"from", std::move(from)}, {"to", std::move(to)}}},
-      {"deny", selector.contains("deny") ? selector.at("deny") : nlohmann::json::object()}};
-  declaration["selectors"] = nlohmann::json::array({bound});
+  // Built with moves: nlohmann's initializer lists copy every element.
+  nlohmann::json from = nlohmann::json::array();
+  from.push_back(boundItem(allow.at("from").at(found.from_item), found.from_id, found.binding_id));
+  nlohmann::json to = nlohmann::json::array();
+  to.push_back(boundItem(allow.at("to").at(found.to_item), found.to_id, found.binding_id));
+  nlohmann::json bound_allow = nlohmann::json::object();
+  bound_allow["from"] = std::move(from);
+  bound_allow["to"] = std::move(to);
+  nlohmann::json bound = nlohmann::json::object();
+  bound["allow"] = std::move(bound_allow);
+  bound["deny"] = selector.contains("deny") ? selector.at("deny") : nlohmann::json::object();
+  // The canonical JSON of {"relationship": id, "selector": bound}.
   const std::string name =
-      nlohmann::json{{"relationship", definition.id.toString()}, {"selector", bound}}.dump();
+      "{\"relationship\":\"" + definition.id.toString() + "\",\"selector\":" + bound.dump() + "}";
   declaration["id"] = Uuid::v5(declarationNamespace(), name).toString();
+  nlohmann::json selectors = nlohmann::json::array();
+  selectors.push_back(std::move(bound));
+  declaration["selectors"] = std::move(selectors);
   const bool approved =
       detail::sameWord(definition.kind, "hierarchical") || relatesThroughBinding(definition);
   declaration["status"] = approved ? "approved" : "identified";

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "meshery/policy/identify.hpp"
@@ -19,7 +20,33 @@ std::string idOf(const nlohmann::json& component);
 /// Whether a deny clause of `selector` admits `from` and `to`.
 bool denied(const registry::Selector& selector, const nlohmann::json& from,
             const nlohmann::json& to);
+/// A value's key for the "equal" strategy: numbers by value (1 and 1.0
+/// alike), everything else by its JSON text.
+std::string equalKey(const nlohmann::json& value);
 /// Sorts by from id, to id, binding id, then selector items.
 void sortFound(std::vector<FoundRelationship>& found);
+
+/// A design's components (those with an id) by kind, so that a selector
+/// item is tried only on the components of its kind.
+class ComponentIndex {
+ public:
+  explicit ComponentIndex(const nlohmann::json& design);
+  /// The components `item` may admit: those of its kind (every one for "*").
+  [[nodiscard]] const std::vector<const nlohmann::json*>& candidates(
+      const registry::SelectorItem& item) const;
+  [[nodiscard]] const std::vector<const nlohmann::json*>& ofKind(const std::string& kind) const;
+
+ private:
+  std::vector<const nlohmann::json*> all_;
+  std::unordered_map<std::string, std::vector<const nlohmann::json*>> by_kind_;
+  std::vector<const nlohmann::json*> none_;
+};
+
+/// findRelationships and findBindings over an index built once for many
+/// definitions (one evaluation pass).
+std::vector<FoundRelationship> findRelationships(
+    const ComponentIndex& index, const registry::RelationshipDefinition& definition);
+std::vector<FoundRelationship> findBindings(const ComponentIndex& index,
+                                            const registry::RelationshipDefinition& definition);
 
 }  // namespace meshery::policy::detail

@@ -1,0 +1,106 @@
+// Relationship evaluation of generated designs (issue 6: < 100 ms at 10,000
+// components, near-linear growth): namespaces, deployments with services
+// selecting them, configmaps they mount, service accounts bound to roles,
+// evaluated with the bundled Kubernetes definitions.
+
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "meshery/policy/evaluate.hpp"
+
+namespace {
+
+using nlohmann::json;
+
+std::vector<meshery::registry::RelationshipDefinition> bundledDefinitions() {
+  const std::filesystem::path dir = std::filesystem::path(MESHERY_BENCH_SOURCE_DIR) / "models" /
+                                    "kubernetes" / "v1.13.0" / "v1.0.0" / "relationships";
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  std::vector<meshery::registry::RelationshipDefinition> definitions;
+  for (const auto& file : files) {
+    std::ifstream in(file);
+    definitions.push_back(meshery::registry::RelationshipDefinition::fromJson(json::parse(in)));
+  }
+  return definitions;
+}
+
+json component(const std::string& id, const std::string& kind, const std::string& name,
+               json configuration) {
+  return {{"id", id},
+          {"displayName", name},
+          {"component", {{"kind", kind}, {"version", "v1"}}},
+          {"model", {{"name", "kubernetes"}}},
+          {"configuration", std::move(configuration)}};
+}
+
+/// About `count` components in groups of ten per application, spread over
+/// 20 namespaces (which the design declares).
+json generatedDesign(int count) {
+  json components = json::array();
+  for (int n = 0; n < 20; ++n) {
+    components.push_back(component("ns-" + std::to_string(n), "Namespace",
+                                   "team-" + std::to_string(n), json::object()));
+  }
+  for (int i = 0; static_cast<int>(components.size()) < count; ++i) {
+    const std::string app = "app-" + std::to_string(i);
+    const json metadata = {{"namespace", "team-" + std::to_string(i % 20)}, {"name", app}};
+    const json labels = {{"app", app}, {"tier", "web"}};
+    json volumes = json::array({{{"name", "config"}, {"configMap", {{"name", app + "-config"}}}}});
+    components.push_back(
+        component(app + "-deploy", "Deployment", app,
+                  {{"metadata", metadata},
+                   {"spec",
+                    {{"template",
+                      {{"metadata", {{"labels", labels}}},
+                       {"spec", {{"volumes", volumes}, {"serviceAccountName", app}}}}}}}}));
+    components.push_back(component(app + "-svc", "Service", app,
+                                   {{"metadata", metadata}, {"spec", {{"selector", labels}}}}));
+    components.push_back(
+        component(app + "-cm", "ConfigMap", app + "-config", {{"metadata", metadata}}));
+    components.push_back(component(app + "-sa", "ServiceAccount", app, {{"metadata", metadata}}));
+    components.push_back(
+        component(app + "-role", "Role", app + "-reader", {{"metadata", metadata}}));
+    components.push_back(component(app + "-rb", "RoleBinding", app + "-binding",
+                                   {{"metadata", metadata},
+                                    {"roleRef", {{"kind", "Role"}, {"name", app + "-reader"}}},
+                                    {"subjects", {{{"kind", "ServiceAccount"}, {"name", app}}}}}));
+    components.push_back(
+        component(app + "-secret", "Secret", app + "-tls", {{"metadata", metadata}}));
+    components.push_back(
+        component(app + "-pvc", "PersistentVolumeClaim", app + "-data", {{"metadata", metadata}}));
+    components.push_back(
+        component(app + "-job", "Job", app + "-migrate", {{"metadata", metadata}}));
+    components.push_back(
+        component(app + "-cron", "CronJob", app + "-backup", {{"metadata", metadata}}));
+  }
+  return {{"id", "00000000-0000-0000-0000-00000000beef"},  {"name", "generated"},
+          {"schemaVersion", "designs.meshery.io/v1beta1"}, {"version", "0.0.1"},
+          {"components", std::move(components)},           {"relationships", json::array()}};
+}
+
+void BM_EvaluateDesign(benchmark::State& state) {
+  static const auto definitions = bundledDefinitions();
+  std::vector<const meshery::registry::RelationshipDefinition*> pointers;
+  for (const auto& definition : definitions) pointers.push_back(&definition);
+  const json design = generatedDesign(static_cast<int>(state.range(0)));
+  std::size_t relationships = 0;
+  for (auto _ : state) {
+    auto result = meshery::policy::evaluateDesign(design, pointers);
+    relationships = result.design["relationships"].size();
+    benchmark::DoNotOptimize(result);
+  }
+  state.counters["relationships"] = static_cast<double>(relationships);
+  state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+BENCHMARK(BM_EvaluateDesign)->Arg(100)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();
