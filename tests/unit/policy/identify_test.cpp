@@ -23,12 +23,15 @@ using testing::bundled;
 using testing::component;
 
 json service(const std::string& id, json selector) {
-  return component(id, "Service", "svc-" + id, {{"spec", {{"selector", std::move(selector)}}}});
+  return component(id, "Service", "svc-" + id,
+                   {{"metadata", {{"namespace", "default"}}},
+                    {"spec", {{"selector", std::move(selector)}}}});
 }
 
 json deployment(const std::string& id, json labels) {
   return component(id, "Deployment", "deploy-" + id,
-                   {{"spec", {{"template", {{"metadata", {{"labels", std::move(labels)}}}}}}}});
+                   {{"metadata", {{"namespace", "default"}}},
+                    {"spec", {{"template", {{"metadata", {{"labels", std::move(labels)}}}}}}}});
 }
 
 json design(json components) {
@@ -84,12 +87,18 @@ TEST(IdentifyRelationships, AConfigMapIsMountedByTheWorkloadsWhoseVolumesNameIt)
   ASSERT_TRUE(relatesByValue(mount));  // a binding written as two parties
   const json volumes = {{{"name", "a"}, {"configMap", {{"name", "other"}}}},
                         {{"name", "b"}, {"configMap", {{"name", "settings"}}}}};
-  const json d =
-      design({component("cm", "ConfigMap", "settings", json::object()),
-              component("d1", "Deployment", "web",
-                        {{"spec", {{"template", {{"spec", {{"volumes", volumes}}}}}}}}),
-              component("d2", "Deployment", "api",
-                        {{"spec", {{"template", {{"spec", {{"volumes", json::array()}}}}}}}})});
+  const json in_default = {{"namespace", "default"}};
+  const json d = design(
+      {component("cm", "ConfigMap", "settings", {{"metadata", in_default}}),
+       component("d1", "Deployment", "web",
+                 {{"metadata", in_default},
+                  {"spec", {{"template", {{"spec", {{"volumes", volumes}}}}}}}}),
+       component("d2", "Deployment", "api",
+                 {{"metadata", in_default},
+                  {"spec", {{"template", {{"spec", {{"volumes", json::array()}}}}}}}}),
+       component("d3", "Deployment", "elsewhere",  // another namespace's volume of that name
+                 {{"metadata", {{"namespace", "other"}}},
+                  {"spec", {{"template", {{"spec", {{"volumes", volumes}}}}}}}})});
   const auto found = findRelationships(d, mount);
   EXPECT_EQ(pairs(found), (Pairs{{"cm", "d1"}}));
   ASSERT_EQ(found.size(), 1U);
