@@ -45,17 +45,12 @@ std::string lower(std::string text) {
 
 /// The id of the first item of a declaration's first selector's `side`.
 std::string boundId(const json& declaration, const char* side) {
-  const json* node = &declaration;
-  for (const auto& step : {json("selectors"), json(0), json("allow"), json(side), json(0)}) {
-    if (step.is_string()) {
-      if (!node->is_object() || !node->contains(step.get<std::string>())) return {};
-      node = &(*node)[step.get<std::string>()];
-    } else {
-      if (!node->is_array() || node->empty()) return {};
-      node = &(*node)[0];
-    }
+  try {
+    const json& item = declaration.at("selectors").at(0).at("allow").at(side).at(0);
+    return item.is_object() ? item.value("id", "") : "";
+  } catch (const json::exception&) {
+    return {};  // not a declaration of ours to compare
   }
-  return node->is_object() ? node->value("id", "") : "";
 }
 
 /// What makes two declarations the same relationship: its kind, type and
@@ -277,11 +272,11 @@ class Pass {
   }
 
   json& design_;
-  std::vector<FoundRelationship> found_;
-  std::set<std::string> found_signatures_;
   const std::vector<const RelationshipDefinition*>& definitions_;
   const ComponentFactory& factory_;
   std::vector<Action>& actions_;
+  std::vector<FoundRelationship> found_;  ///< what the definitions find this pass
+  std::set<std::string> found_signatures_;
 };
 
 void bumpPatchVersion(json& design) {
