@@ -13,6 +13,7 @@
 #include "meshery/core/uuid.hpp"
 #include "meshery/policy/component_refs.hpp"
 #include "meshery/policy/identify.hpp"
+#include "meshery/policy/siblings.hpp"
 
 namespace meshery::policy {
 namespace {
@@ -28,6 +29,7 @@ const Uuid& parentNamespace() {
   return id;
 }
 
+/// Relationships between pairs of components, which this engine finds.
 bool handled(const RelationshipDefinition& definition) {
   return relatesByValue(definition) || relatesThroughBinding(definition);
 }
@@ -130,8 +132,16 @@ class Pass {
   void findAll() {
     found_.clear();
     found_signatures_.clear();
+    groups_.clear();
     const detail::ComponentIndex index(design_);
     for (const RelationshipDefinition* definition : definitions_) {
+      if (groupsSiblings(*definition)) {
+        for (const SiblingGroup& group : findSiblingGroups(design_, *definition)) {
+          json declaration = declarationOf(group);
+          groups_.emplace(declaration.value("id", ""), std::move(declaration));
+        }
+        continue;
+      }
       if (!handled(*definition)) continue;
       for (FoundRelationship& relationship : find(index, *definition)) {
         found_signatures_.insert(signatureOf(relationship));
@@ -158,6 +168,12 @@ class Pass {
       } catch (const Error&) {
         continue;  // not a declaration the engine reads
       }
+      if (groupsSiblings(kind)) {
+        // A group holds while its key=value still groups two or more; its id
+        // says which (one recorded by another engine is replaced by ours).
+        if (!groups_.contains(declaration.value("id", ""))) setStatus(declaration, "deleted");
+        continue;
+      }
       if (!handled(kind)) continue;
       if (!components) components = componentsById();
       if (!stillHolds(declaration, *components)) setStatus(declaration, "deleted");
@@ -169,6 +185,7 @@ class Pass {
     for (std::size_t i = 0; i < relationships().size(); ++i) {
       existing[signature(relationships()[i])] = i;
     }
+    identifyGroups();
     for (const FoundRelationship& found : found_) {
       const std::string key = signatureOf(found);
       const auto known = existing.find(key);
@@ -182,6 +199,29 @@ class Pass {
       existing[key] = relationships().size();
       actions_.push_back({"add_relationship", {{"item", declaration}}});
       relationships().push_back(std::move(declaration));
+    }
+  }
+
+  /// Sibling groups: added, revived, or given their members anew.
+  void identifyGroups() {
+    std::map<std::string, std::size_t> by_id;
+    for (std::size_t i = 0; i < relationships().size(); ++i)
+      by_id[relationships()[i].value("id", "")] = i;
+    for (auto& [id, declaration] : groups_) {
+      const auto known = by_id.find(id);
+      if (known == by_id.end()) {
+        actions_.push_back({"add_relationship", {{"item", declaration}}});
+        relationships().push_back(declaration);
+        continue;
+      }
+      json& current = relationships()[known->second];
+      if (membersOf(current) != membersOf(declaration)) {
+        current["selectors"] = declaration["selectors"];
+        actions_.push_back(
+            {"update_relationship",
+             {{"id", id}, {"path", "/selectors"}, {"value", declaration["selectors"]}}});
+      }
+      if (current.value("status", "") == "deleted") setStatus(current, "identified");
     }
   }
 
@@ -277,6 +317,7 @@ class Pass {
   std::vector<Action>& actions_;
   std::vector<FoundRelationship> found_;  ///< what the definitions find this pass
   std::set<std::string> found_signatures_;
+  std::map<std::string, json> groups_;  ///< sibling groups found, by declaration id
 };
 
 void bumpPatchVersion(json& design) {

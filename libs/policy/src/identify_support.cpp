@@ -70,6 +70,14 @@ std::string equalKey(const nlohmann::json& value) {
   return value.dump();
 }
 
+nlohmann::json declarationBase(const registry::RelationshipDefinition& definition) {
+  nlohmann::json declaration = nlohmann::json::object();
+  for (const auto& [key, value] : definition.document.items()) {
+    if (key != "selectors") declaration[key] = value;
+  }
+  return declaration;
+}
+
 void sortFound(std::vector<FoundRelationship>& found) {
   std::sort(found.begin(), found.end(), [](const FoundRelationship& a, const FoundRelationship& b) {
     return std::tie(a.from_id, a.to_id, a.binding_id, a.selector, a.from_item, a.to_item) <
@@ -107,12 +115,7 @@ bool admits(const SelectorItem& item, const nlohmann::json& component) {
 
 nlohmann::json declarationOf(const FoundRelationship& found) {
   const registry::RelationshipDefinition& definition = *found.definition;
-  // The definition's fields but its selectors (an inventory's lists every
-  // namespaced kind), which the bound one replaces.
-  nlohmann::json declaration = nlohmann::json::object();
-  for (const auto& [key, value] : definition.document.items()) {
-    if (key != "selectors") declaration[key] = value;
-  }
+  nlohmann::json declaration = detail::declarationBase(definition);
   const nlohmann::json& selector = definition.document.at("selectors").at(found.selector);
   const nlohmann::json& allow = selector.at("allow");
   // Built with moves: nlohmann's initializer lists copy every element.

@@ -23,6 +23,9 @@ bool denied(const registry::Selector& selector, const nlohmann::json& from,
 /// A value's key for the "equal" strategy: numbers by value (1 and 1.0
 /// alike), everything else by its JSON text.
 std::string equalKey(const nlohmann::json& value);
+/// A definition's document but its selectors (an inventory's lists every
+/// namespaced kind): the start of each declaration made from it.
+nlohmann::json declarationBase(const registry::RelationshipDefinition& definition);
 /// Sorts by from id, to id, binding id, then selector items.
 void sortFound(std::vector<FoundRelationship>& found);
 

@@ -5,7 +5,8 @@
 // and the actions taken with the expected ones.
 //
 // A relationship is written "kind/subType from -> to status" with the
-// components' display names; an action "op" or "op name".
+// components' display names (a sibling group "kind/subType a, b status",
+// every member); an action "op" or "op name".
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -61,6 +62,15 @@ std::vector<std::string> relationshipLines(const json& design) {
   std::vector<std::string> lines;
   for (const json& relationship : design["relationships"]) {
     const json& allow = relationship["selectors"][0]["allow"];
+    if (relationship.value("type", "") == "sibling") {  // a group: every member
+      std::vector<std::string> members;
+      for (const json& item : allow["from"]) members.push_back(names.at(item.value("id", "")));
+      std::sort(members.begin(), members.end());
+      std::string line = relationship.value("kind", "") + "/" + relationship.value("subType", "");
+      for (std::size_t i = 0; i < members.size(); ++i) line += (i ? ", " : " ") + members[i];
+      lines.push_back(line + " " + relationship.value("status", ""));
+      continue;
+    }
     lines.push_back(relationship.value("kind", "") + "/" + relationship.value("subType", "") + " " +
                     names.at(allow["from"][0].value("id", "")) + " -> " +
                     names.at(allow["to"][0].value("id", "")) + " " +
