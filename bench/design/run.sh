@@ -37,8 +37,9 @@ for i in range(1000):
         docs.append(f"apiVersion: v1\nkind: ConfigMap\nmetadata: {{name: {name}}}\ndata: {{key: value}}\n")
 text = "---\n".join(docs)
 open(f"{work}/manifest.yaml", "w").write(text)
-json.dump({"file": base64.b64encode(text.encode()).decode(), "file_name": "big.yaml", "save": True},
-          open(f"{work}/request.json", "w"))
+request = {"file": base64.b64encode(text.encode()).decode(), "file_name": "big.yaml", "save": True}
+json.dump(request, open(f"{work}/request.json", "w"))
+json.dump(dict(request, evaluate=False), open(f"{work}/request-plain.json", "w"))
 print(f"manifest: 1000 resources, {len(text)} bytes")
 PY
 
@@ -47,9 +48,14 @@ MESHERY_HOME="$work/home" "$server" --port "$port" --log-format json >"$work/ser
 pid=$!
 for _ in $(seq 1 200); do curl -sf "http://127.0.0.1:$port/healthz/ready" >/dev/null && break; sleep 0.05; done
 
-for i in $(seq 1 "$count"); do
-  curl -s -o /dev/null -w '%{time_total}\n' -H 'Content-Type: application/json' \
-    --data-binary @"$work/request.json" "http://127.0.0.1:$port/api/pattern/import" >>"$work/curl.txt"
+# The import as it is by default (relationships evaluated before saving),
+# then with "evaluate": false (the import alone).
+for request in request request-plain; do
+  for i in $(seq 1 "$count"); do
+    curl -s -o /dev/null -w '%{time_total}\n' -H 'Content-Type: application/json' \
+      --data-binary @"$work/$request.json" "http://127.0.0.1:$port/api/pattern/import" \
+      >>"$work/curl-$request.txt"
+  done
 done
 python3 - "$work" <<'PY'
 import json, statistics, sys
@@ -62,15 +68,18 @@ for line in open(f"{work}/server.log"):
         continue
     if entry.get("path") == "/api/pattern/import" and "duration_ms" in entry:
         server.append(float(entry["duration_ms"]))
-client = [float(x) * 1000 for x in open(f"{work}/curl.txt")]
+count = len(open(f"{work}/curl-request.txt").read().split())
+evaluated, plain = server[:count], server[count:]
+client = [float(x) * 1000 for x in open(f"{work}/curl-request.txt")]
 def show(name, values):
     if not values:
         print(f"{name}: no samples"); return
     values.sort()
     p = lambda q: values[min(len(values) - 1, int(q * len(values)))]
     print(f"{name}: n={len(values)} median={statistics.median(values):.1f} ms p90={p(0.9):.1f} ms min={values[0]:.1f} ms")
-show("server time per import (access log)", server)
-show("curl total per import", client)
+show("server time per import, relationships evaluated (access log)", evaluated)
+show("server time per import, \"evaluate\": false (access log)", plain)
+show("curl total per import, relationships evaluated", client)
 PY
 
 bench="$root/$build/bench/design_import_bench"

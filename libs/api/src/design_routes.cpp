@@ -14,6 +14,7 @@
 #include "meshery/design/export.hpp"
 #include "meshery/api/chart_import.hpp"
 #include "meshery/design/import.hpp"
+#include "meshery/policy/evaluate.hpp"
 #include "meshery/registry/registry.hpp"
 #include "meshery/store/store.hpp"
 #include "registry_uploads.hpp"
@@ -187,6 +188,25 @@ design::ImportSource importSourceOf(const nlohmann::json& body,
   return source;
 }
 
+/// Evaluates the design's relationships, as import and save do unless the
+/// request says "evaluate": false; how many actions of each kind it took
+/// (null when not evaluated).
+nlohmann::json evaluateBeforeSaving(Services& services, design::Design& design,
+                                    const nlohmann::json& request) {
+  if (!boolMember(request, "evaluate", true)) return nullptr;
+  auto snapshot = services.registry.current();
+  policy::EvaluationResult result =
+      policy::evaluateWithRegistry(std::move(design.document), *snapshot);
+  design.document = std::move(result.design);
+  design.version = design.document.value("version", design.version);
+  nlohmann::json counts = nlohmann::json::object();
+  for (const auto& action : result.actions) {
+    counts[action.op] = counts.value(action.op, 0) + 1;
+  }
+  return {{"actions", counts},
+          {"relationships", design.document.value("relationships", nlohmann::json::array()).size()}};
+}
+
 nlohmann::json jsonObjectBody(const http::Request& request) {
   nlohmann::json body = request.jsonBody();
   if (!body.is_object()) {
@@ -204,6 +224,7 @@ http::Response importDesignRoute(Services& services, http::Request& request,
   std::string original = source.bytes;
   auto snapshot = services.registry.current();
   design::ImportResult result = design::importDesign(source, *snapshot);
+  const nlohmann::json evaluation = evaluateBeforeSaving(services, result.design, body);
   nlohmann::json answer;
   if (boolMember(body, "save", true)) {
     SavedDesign saved =
@@ -226,6 +247,7 @@ http::Response importDesignRoute(Services& services, http::Request& request,
   }
   answer["warnings"] = warningsJson(result.warnings);
   answer["validation"] = issuesJson(result.validation);
+  if (!evaluation.is_null()) answer["evaluation"] = evaluation;
   disposeLater(std::move(result.design));
   return http::Response::json(nlohmann::json::array({std::move(answer)}));
 }
@@ -244,6 +266,7 @@ http::Response saveDesignRoute(Services& services, http::Request& request,
   std::string name = stringMember(data, {"name"});
   if (name.empty()) name = stringMember(body, {"name"});
   if (!name.empty()) design.name = name;
+  evaluateBeforeSaving(services, design, body.contains("evaluate") ? body : data);
   std::optional<StoredDesign> existing;
   if (std::string id = stringMember(data, {"id"}); !id.empty()) {
     existing = services.store.designs().find(idOf(id));

@@ -126,18 +126,27 @@ struct ImportFlags {
   std::string name;
   std::string output;
   ChartFlags chart;
+  bool no_evaluate = false;
 };
 
 void importDesign(Session& session, const ImportFlags& flags) {
   ApiClient designs(session, kDesignApi);
-  auto answer = postForText(session, designs, "/import",
-                            sourceRequest(flags.source, flags.type, flags.name, flags.chart),
-                            "Importing " + flags.source, flags.output);
+  nlohmann::json request = sourceRequest(flags.source, flags.type, flags.name, flags.chart);
+  if (flags.no_evaluate) request["evaluate"] = false;
+  auto answer =
+      postForText(session, designs, "/import", request, "Importing " + flags.source, flags.output);
   if (!answer) return;
   const nlohmann::json& pattern = answer->at(0);
   session.out() << "Imported design " << pattern.value("name", "") << " ("
                 << pattern.value("id", "") << "): " << pattern.value("components", 0)
                 << " component(s) from a " << pattern.value("source_type", "") << "\n";
+  if (const auto evaluation = pattern.find("evaluation");
+      evaluation != pattern.end() && evaluation->is_object()) {
+    const nlohmann::json actions = evaluation->value("actions", nlohmann::json::object());
+    session.out() << "Relationships: " << evaluation->value("relationships", 0)
+                  << " (evaluation created " << actions.value("add_component", 0)
+                  << " component(s))\n";
+  }
   printIssues(session.out(), pattern, "validation");
 }
 
@@ -245,6 +254,8 @@ void addDesignCommand(CLI::App& parent, Session& session) {
                      "manifest, compose, design or helm (detected when omitted)");
   import->add_option("-n,--name", import_flags->name, "Design name (default: the file name)");
   import->add_option("-o,--output", import_flags->output, "Output format: json or yaml");
+  import->add_flag("--no-evaluate", import_flags->no_evaluate,
+                   "Import the resources as they are, without evaluating relationships");
   addValueFlags(*import, import_flags->chart.values, "--values", false);
   import->add_option("--release-name", import_flags->chart.release_name,
                      "A chart's .Release.Name (default release-name)");

@@ -59,6 +59,7 @@ json serverDesign(Session& session, const EvaluateFlags& flags) {
   if (isFile(flags.source)) {
     json request = sourceRequest(flags.source, flags.type, {});
     request["save"] = false;
+    request["evaluate"] = false;  // the evaluation below reports the actions
     pattern = designs.post("/import", request, "Importing " + flags.source).at(0);
   } else {
     pattern = findDesign(designs, flags.source);

@@ -326,14 +326,15 @@ void bumpPatchVersion(json& design) {
   int minor = 0;
   int patch = 0;
   char extra = 0;
-  const std::string plain = version.starts_with('v') ? version.substr(1) : version;
+  const bool prefixed = version.starts_with('v');  // "v0.0.1" stays prefixed
+  const std::string plain = prefixed ? version.substr(1) : version;
   if (std::sscanf(plain.c_str(), "%d.%d.%d%c", &major, &minor, &patch, &extra) != 3 || major < 0 ||
       minor < 0 || patch < 0) {
     design["version"] = "0.0.1";
     return;
   }
-  design["version"] =
-      std::to_string(major) + "." + std::to_string(minor) + "." + std::to_string(patch + 1);
+  design["version"] = std::string(prefixed ? "v" : "") + std::to_string(major) + "." +
+                      std::to_string(minor) + "." + std::to_string(patch + 1);
 }
 
 /// One action per (op, id), where the first was taken, with the last value.
