@@ -11,6 +11,7 @@
 #include "identify_support.hpp"
 #include "meshery/core/error.hpp"
 #include "meshery/core/uuid.hpp"
+#include "meshery/policy/aliases.hpp"
 #include "meshery/policy/component_refs.hpp"
 #include "meshery/policy/identify.hpp"
 #include "meshery/policy/siblings.hpp"
@@ -107,9 +108,11 @@ class Pass {
     findAll();
     validate();
     identify();
-    const bool added = addParents();
-    sideEffects();
-    return added;
+    const bool parents = addParents();
+    const bool aliases = addAliasComponents();
+    const bool removed = sideEffects();
+    resolveAliases();
+    return parents || aliases || removed;
   }
 
  private:
@@ -133,8 +136,17 @@ class Pass {
     found_.clear();
     found_signatures_.clear();
     groups_.clear();
+    aliases_.clear();
     const detail::ComponentIndex index(design_);
     for (const RelationshipDefinition* definition : definitions_) {
+      if (makesAliases(*definition)) {
+        for (FoundAlias& alias : findAliases(design_, *definition)) {
+          json declaration = declarationOf(alias);
+          const std::string id = declaration.value("id", "");
+          aliases_.emplace(id, std::pair{std::move(declaration), std::move(alias)});
+        }
+        continue;
+      }
       if (groupsSiblings(*definition)) {
         for (const SiblingGroup& group : findSiblingGroups(design_, *definition)) {
           json declaration = declarationOf(group);
@@ -168,6 +180,11 @@ class Pass {
       } catch (const Error&) {
         continue;  // not a declaration the engine reads
       }
+      if (makesAliases(kind)) {
+        // An alias holds while its parent has the part it stands for.
+        if (!aliases_.contains(declaration.value("id", ""))) setStatus(declaration, "deleted");
+        continue;
+      }
       if (groupsSiblings(kind)) {
         // A group holds while its key=value still groups two or more; its id
         // says which (one recorded by another engine is replaced by ours).
@@ -186,6 +203,7 @@ class Pass {
       existing[signature(relationships()[i])] = i;
     }
     identifyGroups();
+    identifyAliases();
     for (const FoundRelationship& found : found_) {
       const std::string key = signatureOf(found);
       const auto known = existing.find(key);
@@ -223,6 +241,69 @@ class Pass {
       }
       if (current.value("status", "") == "deleted") setStatus(current, "identified");
     }
+  }
+
+  /// Alias declarations: added, or revived.
+  void identifyAliases() {
+    std::map<std::string, std::size_t> by_id;
+    for (std::size_t i = 0; i < relationships().size(); ++i)
+      by_id[relationships()[i].value("id", "")] = i;
+    for (auto& [id, found] : aliases_) {
+      const auto known = by_id.find(id);
+      if (known == by_id.end()) {
+        actions_.push_back({"add_relationship", {{"item", found.first}}});
+        relationships().push_back(found.first);
+      } else if (relationships()[known->second].value("status", "") == "deleted") {
+        setStatus(relationships()[known->second], "identified");
+      }
+    }
+  }
+
+  /// The alias components the design lacks, made through the factory.
+  bool addAliasComponents() {
+    if (!factory_ || aliases_.empty()) return false;
+    std::set<std::string> present;
+    for (const json& component : design_["components"]) present.insert(detail::idOf(component));
+    bool added = false;
+    for (const auto& [id, found] : aliases_) {
+      const FoundAlias& alias = found.second;
+      if (present.contains(alias.alias_id)) continue;
+      const registry::SelectorItem& item =
+          alias.definition->selectors[alias.selector].allow.from[alias.from_item];
+      auto base = factory_(item.model.name, item.kind);
+      if (!base) continue;
+      json component = aliasComponent(alias, std::move(*base));
+      actions_.push_back({"add_component", {{"item", component}}});
+      design_["components"].push_back(std::move(component));
+      present.insert(alias.alias_id);
+      added = true;
+    }
+    return added;
+  }
+
+  /// metadata.resolvedAliases: each alias component, the relationship that
+  /// makes it, its parent and the path in the parent (without the leading
+  /// "configuration", as Meshery writes it).
+  void resolveAliases() {
+    json resolved = json::object();
+    for (const auto& [id, found] : aliases_) {
+      const FoundAlias& alias = found.second;
+      json path = json::array();
+      for (std::size_t i = 0; i < alias.path.size(); ++i) {
+        if (i == 0 && alias.path[i] == "configuration") continue;
+        path.push_back(alias.path[i]);
+      }
+      resolved[alias.alias_id] = {{"relationship_id", id},
+                                  {"alias_component_id", alias.alias_id},
+                                  {"immediate_parent_id", alias.parent_id},
+                                  {"immediate_ref_field_path", path},
+                                  {"resolved_parent_id", alias.parent_id},
+                                  {"resolved_ref_field_path", path}};
+    }
+    const bool had = design_.contains("metadata") && design_["metadata"].is_object() &&
+                     design_["metadata"].contains("resolvedAliases");
+    if (resolved.empty() && !had) return;
+    design_["metadata"]["resolvedAliases"] = std::move(resolved);
   }
 
   /// Parents that children name and the design lacks (inventory only: a
@@ -296,19 +377,36 @@ class Pass {
     *node = value;
   }
 
-  void sideEffects() {
+  /// identified → approved; deleted → removed, with the alias component a
+  /// deleted alias stood for. True when a component was removed.
+  bool sideEffects() {
     json& all = relationships();
     for (json& declaration : all) {
       if (declaration.value("status", "") == "identified") setStatus(declaration, "approved");
     }
+    std::set<std::string> gone;
     for (auto it = all.begin(); it != all.end();) {
-      if (it->value("status", "") == "deleted") {
-        actions_.push_back({"delete_relationship", {{"id", it->value("id", "")}}});
-        it = all.erase(it);
+      if (it->value("status", "") != "deleted") {
+        ++it;
+        continue;
+      }
+      if (lower(it->value("kind", "")) == "hierarchical" &&
+          lower(it->value("subType", "")) == "alias")
+        gone.insert(boundId(*it, "from"));
+      actions_.push_back({"delete_relationship", {{"id", it->value("id", "")}}});
+      it = all.erase(it);
+    }
+    auto& components = design_["components"];
+    const auto before = components.size();
+    for (auto it = components.begin(); it != components.end();) {
+      if (gone.contains(detail::idOf(*it))) {
+        actions_.push_back({"delete_component", {{"id", detail::idOf(*it)}}});
+        it = components.erase(it);
       } else {
         ++it;
       }
     }
+    return components.size() != before;
   }
 
   json& design_;
@@ -318,6 +416,7 @@ class Pass {
   std::vector<FoundRelationship> found_;  ///< what the definitions find this pass
   std::set<std::string> found_signatures_;
   std::map<std::string, json> groups_;  ///< sibling groups found, by declaration id
+  std::map<std::string, std::pair<json, FoundAlias>> aliases_;  ///< by declaration id
 };
 
 void bumpPatchVersion(json& design) {

@@ -78,6 +78,17 @@ nlohmann::json declarationBase(const registry::RelationshipDefinition& definitio
   return declaration;
 }
 
+nlohmann::json boundSelector(const nlohmann::json& selector, nlohmann::json from,
+                             nlohmann::json to) {
+  nlohmann::json allow = nlohmann::json::object();
+  allow["from"] = std::move(from);
+  allow["to"] = std::move(to);
+  nlohmann::json bound = nlohmann::json::object();
+  bound["allow"] = std::move(allow);
+  bound["deny"] = selector.contains("deny") ? selector.at("deny") : nlohmann::json::object();
+  return bound;
+}
+
 void sortFound(std::vector<FoundRelationship>& found) {
   std::sort(found.begin(), found.end(), [](const FoundRelationship& a, const FoundRelationship& b) {
     return std::tie(a.from_id, a.to_id, a.binding_id, a.selector, a.from_item, a.to_item) <
@@ -123,12 +134,7 @@ nlohmann::json declarationOf(const FoundRelationship& found) {
   from.push_back(boundItem(allow.at("from").at(found.from_item), found.from_id, found.binding_id));
   nlohmann::json to = nlohmann::json::array();
   to.push_back(boundItem(allow.at("to").at(found.to_item), found.to_id, found.binding_id));
-  nlohmann::json bound_allow = nlohmann::json::object();
-  bound_allow["from"] = std::move(from);
-  bound_allow["to"] = std::move(to);
-  nlohmann::json bound = nlohmann::json::object();
-  bound["allow"] = std::move(bound_allow);
-  bound["deny"] = selector.contains("deny") ? selector.at("deny") : nlohmann::json::object();
+  nlohmann::json bound = detail::boundSelector(selector, std::move(from), std::move(to));
   // The canonical JSON of {"relationship": id, "selector": bound}.
   const std::string name =
       "{\"relationship\":\"" + definition.id.toString() + "\",\"selector\":" + bound.dump() + "}";

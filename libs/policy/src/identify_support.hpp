@@ -26,6 +26,10 @@ std::string equalKey(const nlohmann::json& value);
 /// A definition's document but its selectors (an inventory's lists every
 /// namespaced kind): the start of each declaration made from it.
 nlohmann::json declarationBase(const registry::RelationshipDefinition& definition);
+/// The definition's `selector` (its JSON) with `from` and `to` as its allow
+/// lists and its own deny clause: a declaration's one selector.
+nlohmann::json boundSelector(const nlohmann::json& selector, nlohmann::json from,
+                             nlohmann::json to);
 /// Sorts by from id, to id, binding id, then selector items.
 void sortFound(std::vector<FoundRelationship>& found);
 

@@ -100,14 +100,8 @@ json declarationOf(const SiblingGroup& group) {
     to.push_back(memberItem(allow.at("to").empty() ? allow.at("from").at(0) : allow.at("to").at(0),
                             id, label));
   }
-  json bound_allow = json::object();
-  bound_allow["from"] = std::move(from);
-  bound_allow["to"] = std::move(to);
-  json bound = json::object();
-  bound["allow"] = std::move(bound_allow);
-  bound["deny"] = selector.contains("deny") ? selector.at("deny") : json::object();
   json selectors = json::array();
-  selectors.push_back(std::move(bound));
+  selectors.push_back(detail::boundSelector(selector, std::move(from), std::move(to)));
   declaration["selectors"] = std::move(selectors);
   declaration["id"] =
       Uuid::v5(groupNamespace(), definition.id.toString() + "/" + group.key + "=" + group.value)

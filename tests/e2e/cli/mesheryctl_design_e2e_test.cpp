@@ -54,10 +54,11 @@ TEST_F(CliDesignE2e, ImportListViewExportValidateDelete) {
   auto imported = mesheryctl({"design", "import", "-f", (work_ / "shop.yaml").string()});
   ASSERT_EQ(imported.exit_code, 0) << imported.output;
   EXPECT_TRUE(contains(imported.output, "Imported design shop")) << imported.output;
-  // The Deployment, the Service and the Namespace the evaluation created.
-  EXPECT_TRUE(contains(imported.output, "3 component(s) from a Kubernetes Manifest"))
+  // The Deployment and the Service, and what the evaluation created: their
+  // Namespace and a Container alias for the Deployment's container.
+  EXPECT_TRUE(contains(imported.output, "4 component(s) from a Kubernetes Manifest"))
       << imported.output;
-  EXPECT_TRUE(contains(imported.output, "Relationships: 3 (evaluation created 1 component(s))"))
+  EXPECT_TRUE(contains(imported.output, "Relationships: 4 (evaluation created 2 component(s))"))
       << imported.output;
 
   auto list = mesheryctl({"design", "list"});
@@ -93,7 +94,7 @@ TEST_F(CliDesignE2e, ImportListViewExportValidateDelete) {
       << "evaluated on import already: " << evaluated.output;
   auto from_file = mesheryctl({"design", "evaluate", "-f", (work_ / "shop.yaml").string()});
   ASSERT_EQ(from_file.exit_code, 0) << from_file.output;
-  EXPECT_TRUE(contains(from_file.output, "Relationships: 3")) << from_file.output;
+  EXPECT_TRUE(contains(from_file.output, "Relationships: 4")) << from_file.output;
 
   auto deleted = mesheryctl({"design", "delete", "shop"});
   ASSERT_EQ(deleted.exit_code, 0) << deleted.output;
@@ -117,13 +118,14 @@ TEST_F(CliDesignE2e, ValidatesLocallyWithoutAServer) {
 TEST_F(CliDesignE2e, EvaluatesLocallyWithoutAServer) {
   auto text = mesheryctl({"design", "evaluate", "--local", "-f", (work_ / "shop.yaml").string()});
   ASSERT_EQ(text.exit_code, 0) << text.output;
-  EXPECT_TRUE(contains(text.output, "Relationships: 3")) << text.output;
+  EXPECT_TRUE(contains(text.output, "Relationships: 4")) << text.output;
+  EXPECT_TRUE(contains(text.output, "containers 0 (Container) -> web (Deployment)")) << text.output;
   EXPECT_TRUE(contains(text.output, "web (Service) -> web (Deployment)")) << text.output;
   auto json_text = mesheryctl(
       {"design", "evaluate", "--local", "-f", (work_ / "shop.yaml").string(), "-o", "json"});
   ASSERT_EQ(json_text.exit_code, 0) << json_text.output;
   const auto answer = nlohmann::json::parse(json_text.output);
-  EXPECT_EQ(answer["design"]["relationships"].size(), 3U) << json_text.output;
+  EXPECT_EQ(answer["design"]["relationships"].size(), 4U) << json_text.output;
   EXPECT_EQ(answer["actions"][0]["op"], "add_relationship");
   auto named = mesheryctl({"design", "evaluate", "--local", "shop"});
   EXPECT_EQ(named.exit_code, 1) << named.output;
@@ -160,11 +162,14 @@ TEST_F(CliDesignE2e, ImportsAChartDirectoryWithValueOverrides) {
                   (work_ / "prod.yaml").string(), "--set", "replicas=3", "--release-name", "shop"});
   ASSERT_EQ(imported.exit_code, 0) << imported.output;
   EXPECT_TRUE(contains(imported.output, "Imported design web")) << imported.output;
-  EXPECT_TRUE(contains(imported.output, "3 component(s) from a Helm Chart")) << imported.output;
+  EXPECT_TRUE(contains(imported.output, "4 component(s) from a Helm Chart")) << imported.output;
   auto view = mesheryctl({"design", "view", "web", "-o", "json"});
   ASSERT_EQ(view.exit_code, 0) << view.output;
   for (const auto& component : nlohmann::json::parse(view.output)["components"]) {
-    if (component["component"]["kind"] == "Namespace") continue;  // created by the evaluation
+    // Made by the evaluation: the Namespace, the Container aliases.
+    if (component["metadata"].value("isAnnotation", false) ||
+        component["component"]["kind"] == "Namespace")
+      continue;
     EXPECT_EQ(component["displayName"], "shop");
     if (component["component"]["kind"] != "Deployment") continue;
     EXPECT_EQ(component["configuration"]["spec"]["replicas"], 3) << "--set wins over --values";

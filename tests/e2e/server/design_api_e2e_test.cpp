@@ -94,12 +94,13 @@ TEST_F(DesignApiE2e, ImportsAManifestAndServesItBack) {
   json pattern = imported("shop.yaml", kManifest);
   EXPECT_EQ(pattern["name"], "shop");
   EXPECT_EQ(pattern["type"], "Kubernetes Manifest");
-  // The Deployment and the Service, and the Namespaces default and shop that
-  // the import's relationship evaluation created for them.
-  EXPECT_EQ(pattern["components"], 4);
-  EXPECT_EQ(pattern["evaluation"]["actions"]["add_component"], 2) << pattern["evaluation"];
-  EXPECT_EQ(pattern["evaluation"]["relationships"], 2) << "each in its Namespace; no edge "
-                                                          "between namespaces";
+  // The Deployment and the Service, and what the import's relationship
+  // evaluation created: the Namespaces default and shop, and a Container
+  // alias for the Deployment's container.
+  EXPECT_EQ(pattern["components"], 5);
+  EXPECT_EQ(pattern["evaluation"]["actions"]["add_component"], 3) << pattern["evaluation"];
+  EXPECT_EQ(pattern["evaluation"]["relationships"], 3)
+      << "each in its Namespace, the container's alias; no edge between namespaces";
   EXPECT_EQ(pattern["revision"], 1);
   EXPECT_TRUE(pattern["warnings"].empty()) << pattern.dump();
   EXPECT_TRUE(pattern["validation"].empty()) << pattern.dump();
@@ -145,7 +146,8 @@ spec:
     spec: {containers: [{name: b, image: busybox}]}
 )";
   json pattern = imported("mixed.yaml", manifest);
-  EXPECT_EQ(pattern["components"], 6) << "the Widget is kept (and two Namespaces are created)";
+  EXPECT_EQ(pattern["components"], 8)
+      << "the Widget is kept (and two Namespaces and two Container aliases are created)";
   ASSERT_FALSE(pattern["warnings"].empty());
   EXPECT_NE(pattern["warnings"].dump().find("Widget"), std::string::npos) << pattern.dump();
   bool replicas = false;
@@ -193,13 +195,14 @@ TEST_F(DesignApiE2e, ExportsEveryFormat) {
   // The OCI image and the manifests import back to the same components
   // (the Namespaces included, so evaluation creates none).
   json from_oci = imported("shop.tar", oci.body);
-  EXPECT_EQ(from_oci["components"], 4);
+  EXPECT_EQ(from_oci["components"], 5);
   EXPECT_EQ(from_oci["type"], "Design");
   EXPECT_NE(from_oci["id"], id) << "an import is a new design, never an overwrite";
   EXPECT_EQ(client_->get("/api/pattern/" + id).json()["revision"], 1);
   json from_manifests = imported("again.yaml", manifests.body);
-  EXPECT_EQ(from_manifests["components"], 4);
-  EXPECT_EQ(from_manifests["evaluation"]["actions"].value("add_component", 0), 0);
+  EXPECT_EQ(from_manifests["components"], 5);
+  // The Container alias is not a Kubernetes resource: not exported, made again.
+  EXPECT_EQ(from_manifests["evaluation"]["actions"].value("add_component", 0), 1);
 }
 
 TEST_F(DesignApiE2e, SavesRevisionsAndRestoresOne) {
@@ -288,7 +291,7 @@ TEST_F(DesignApiE2e, AnOversizedUploadIs413AndAUrlImportWorks) {
                         {"name", "from-url"}});
   ASSERT_EQ(response.status, 200) << response.body;
   EXPECT_EQ(response.json()[0]["name"], "from-url");
-  EXPECT_EQ(response.json()[0]["components"], 4);
+  EXPECT_EQ(response.json()[0]["components"], 5);
   files.stop();
 }
 
@@ -322,7 +325,7 @@ TEST_F(DesignApiE2e, AChartImportsFromAUrlWithValueOverrides) {
   const auto pattern = response.json()[0];
   EXPECT_EQ(pattern["name"], "web");
   EXPECT_EQ(pattern["source_type"], "Helm Chart");
-  EXPECT_EQ(pattern["components"], 2) << "the Deployment and its Namespace";
+  EXPECT_EQ(pattern["components"], 3) << "the Deployment, its Namespace and its container";
   ASSERT_EQ(pattern["warnings"].size(), 1U) << pattern["warnings"].dump();
   EXPECT_EQ(pattern["warnings"][0]["subject"], "Pod/t (web/templates/test.yaml)");
   const std::string design = pattern["pattern_file"];

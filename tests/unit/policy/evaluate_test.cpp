@@ -48,10 +48,16 @@ json design(json components) {
           {"components", std::move(components)},           {"relationships", json::array()}};
 }
 
-/// A Namespace declaration as the registry would give it.
+/// The registry's Namespace and Container (meshery-core) declarations.
 std::optional<json> factory(const std::string& model, const std::string& kind) {
-  if (model != "kubernetes" || kind != "Namespace") return std::nullopt;
-  return component("", "Namespace", "", json::object());
+  if (model == "kubernetes" && kind == "Namespace")
+    return component("", "Namespace", "", json::object());
+  if (model == "meshery-core" && kind == "Container") {
+    json container = component("", "Container", "", json::object());
+    container["model"]["name"] = "meshery-core";
+    return container;
+  }
+  return std::nullopt;
 }
 
 std::vector<std::string> ops(const EvaluationResult& result) {
@@ -178,6 +184,34 @@ TEST(EvaluateDesign, AnEdgeAlreadyDeclaredIsNotDeclaredTwice) {
   const auto result = evaluateDesign(d, definitions(), factory);
   EXPECT_TRUE(result.actions.empty());
   EXPECT_EQ(result.design["relationships"].size(), 3U);
+}
+
+TEST(EvaluateDesign, ContainerAliasesAreResolvedToTheirParentsPaths) {
+  const json d = design(
+      {component("d", "Deployment", "web",
+                 {{"metadata", {{"namespace", "default"}}},
+                  {"spec", {{"template", {{"spec", {{"containers", {{{"name", "web"}}}}}}}}}}}),
+       component("ns", "Namespace", "default", json::object())});
+  const auto result = evaluateDesign(d, definitions(), factory);
+  const json& resolved = result.design["metadata"]["resolvedAliases"];
+  ASSERT_EQ(resolved.size(), 1U) << result.design.dump();
+  const json& alias = resolved.begin().value();
+  EXPECT_EQ(alias["alias_component_id"], resolved.begin().key());
+  EXPECT_EQ(alias["immediate_parent_id"], "d");
+  EXPECT_EQ(alias["resolved_parent_id"], "d");
+  EXPECT_EQ(alias["immediate_ref_field_path"],
+            json::array({"spec", "template", "spec", "containers", "0"}));
+  EXPECT_EQ(alias["resolved_ref_field_path"], alias["immediate_ref_field_path"]);
+  // The alias node: a Container of meshery-core, an annotation, no configuration.
+  const auto node =
+      std::find_if(result.design["components"].begin(), result.design["components"].end(),
+                   [&](const json& c) { return c["id"] == alias["alias_component_id"]; });
+  ASSERT_NE(node, result.design["components"].end());
+  EXPECT_EQ((*node)["component"]["kind"], "Container");
+  EXPECT_EQ((*node)["model"]["name"], "meshery-core");
+  EXPECT_EQ((*node)["metadata"]["isAnnotation"], true);
+  EXPECT_EQ((*node)["displayName"], "containers 0");
+  EXPECT_TRUE(evaluateDesign(result.design, definitions(), factory).actions.empty());
 }
 
 }  // namespace

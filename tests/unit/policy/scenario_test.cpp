@@ -37,9 +37,16 @@ const std::vector<const registry::RelationshipDefinition*>& definitions() {
   return pointers;
 }
 
+/// The registry's Namespace and Container (meshery-core) components.
 std::optional<json> factory(const std::string& model, const std::string& kind) {
-  if (model != "kubernetes" || kind != "Namespace") return std::nullopt;
-  return testing::component("", "Namespace", "", json::object());
+  if (model == "kubernetes" && kind == "Namespace")
+    return testing::component("", "Namespace", "", json::object());
+  if (model == "meshery-core" && kind == "Container") {
+    json container = testing::component("", "Container", "", json::object());
+    container["model"]["name"] = "meshery-core";
+    return container;
+  }
+  return std::nullopt;
 }
 
 /// A component written {"id", "kind", "name", "configuration"} in a scenario.
