@@ -8,6 +8,7 @@
 #include <set>
 #include <tuple>
 
+#include "declarations.hpp"
 #include "identify_support.hpp"
 #include "meshery/core/error.hpp"
 #include "meshery/core/uuid.hpp"
@@ -19,6 +20,10 @@
 namespace meshery::policy {
 namespace {
 
+using detail::boundId;
+using detail::handled;
+using detail::lower;
+using detail::signature;
 using nlohmann::json;
 using registry::RelationshipDefinition;
 
@@ -28,73 +33,6 @@ constexpr int kMaxPasses = 5;
 const Uuid& parentNamespace() {
   static const Uuid id = Uuid::v5(kUuidNamespaceUrl, "https://meshery.io/relationships/parents");
   return id;
-}
-
-/// Relationships between pairs of components, which this engine finds.
-bool handled(const RelationshipDefinition& definition) {
-  return relatesByValue(definition) || relatesThroughBinding(definition);
-}
-
-std::vector<FoundRelationship> find(const detail::ComponentIndex& index,
-                                    const RelationshipDefinition& definition) {
-  return relatesByValue(definition) ? detail::findRelationships(index, definition)
-                                    : detail::findBindings(index, definition);
-}
-
-std::string lower(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
-}
-
-/// The id of the first item of a declaration's first selector's `side`.
-std::string boundId(const json& declaration, const char* side) {
-  try {
-    const json& item = declaration.at("selectors").at(0).at("allow").at(side).at(0);
-    return item.is_object() ? item.value("id", "") : "";
-  } catch (const json::exception&) {
-    return {};  // not a declaration of ours to compare
-  }
-}
-
-/// What makes two declarations the same relationship: its kind, type and
-/// subType, and the components it binds.
-std::string signature(const json& declaration) {
-  return lower(declaration.value("kind", "")) + "/" + lower(declaration.value("type", "")) + "/" +
-         lower(declaration.value("subType", "")) + " " + boundId(declaration, "from") + " -> " +
-         boundId(declaration, "to");
-}
-
-/// Whether the declaration's own selector still relates the components it
-/// names, all of which the design still has.
-bool stillHolds(const json& declaration, const std::map<std::string, const json*>& components) {
-  RelationshipDefinition definition;
-  try {
-    definition = RelationshipDefinition::fromJson(declaration);
-  } catch (const Error&) {
-    return false;
-  }
-  if (definition.selectors.size() != 1) return false;
-  const auto& allow = definition.selectors.front().allow;
-  if (allow.from.size() != 1 || allow.to.size() != 1) return false;
-  std::vector<std::string> ids = {allow.from[0].id, allow.to[0].id};
-  if (relatesThroughBinding(definition) && allow.from[0].match) {
-    for (const auto& entry : allow.from[0].match->to) ids.push_back(entry.id);
-    for (const auto& entry : allow.from[0].match->from) ids.push_back(entry.id);
-  }
-  json subset = {{"components", json::array()}};
-  std::set<std::string> added;
-  for (const std::string& id : ids) {
-    if (id.empty() || added.contains(id)) continue;
-    const auto found = components.find(id);
-    if (found == components.end()) return false;  // a component is gone
-    subset["components"].push_back(*found->second);
-    added.insert(id);
-  }
-  for (const FoundRelationship& relationship : find(detail::ComponentIndex(subset), definition)) {
-    if (relationship.from_id == allow.from[0].id && relationship.to_id == allow.to[0].id)
-      return true;
-  }
-  return false;
 }
 
 class Pass {
@@ -155,7 +93,7 @@ class Pass {
         continue;
       }
       if (!handled(*definition)) continue;
-      for (FoundRelationship& relationship : find(index, *definition)) {
+      for (FoundRelationship& relationship : detail::find(index, *definition)) {
         found_signatures_.insert(signatureOf(relationship));
         found_.push_back(std::move(relationship));
       }
@@ -193,7 +131,7 @@ class Pass {
       }
       if (!handled(kind)) continue;
       if (!components) components = componentsById();
-      if (!stillHolds(declaration, *components)) setStatus(declaration, "deleted");
+      if (!detail::stillHolds(declaration, *components)) setStatus(declaration, "deleted");
     }
   }
 
@@ -419,43 +357,6 @@ class Pass {
   std::map<std::string, std::pair<json, FoundAlias>> aliases_;  ///< by declaration id
 };
 
-void bumpPatchVersion(json& design) {
-  const std::string version = design.value("version", "");
-  int major = 0;
-  int minor = 0;
-  int patch = 0;
-  char extra = 0;
-  const bool prefixed = version.starts_with('v');  // "v0.0.1" stays prefixed
-  const std::string plain = prefixed ? version.substr(1) : version;
-  if (std::sscanf(plain.c_str(), "%d.%d.%d%c", &major, &minor, &patch, &extra) != 3 || major < 0 ||
-      minor < 0 || patch < 0) {
-    design["version"] = "0.0.1";
-    return;
-  }
-  design["version"] = std::string(prefixed ? "v" : "") + std::to_string(major) + "." +
-                      std::to_string(minor) + "." + std::to_string(patch + 1);
-}
-
-/// One action per (op, id), where the first was taken, with the last value.
-std::vector<Action> deduplicated(std::vector<Action> actions) {
-  std::vector<Action> out;
-  std::map<std::pair<std::string, std::string>, std::size_t> seen;
-  for (Action& action : actions) {
-    const json& value = action.value;
-    std::string id = value.contains("id") ? value["id"].get<std::string>() : "";
-    if (id.empty() && value.contains("item")) id = value["item"].value("id", "");
-    const auto key = std::pair{action.op, id};
-    const auto found = seen.find(key);
-    if (found == seen.end()) {
-      seen[key] = out.size();
-      out.push_back(std::move(action));
-    } else {
-      out[found->second].value = std::move(action.value);
-    }
-  }
-  return out;
-}
-
 }  // namespace
 
 EvaluationResult evaluateDesign(json design,
@@ -469,10 +370,10 @@ EvaluationResult evaluateDesign(json design,
   for (int pass = 0; pass < kMaxPasses; ++pass) {
     const std::size_t before = actions.size();
     const bool components_changed = Pass(design, definitions, factory, actions).run();
-    if (actions.size() > before) bumpPatchVersion(design);
+    if (actions.size() > before) detail::bumpPatchVersion(design);
     if (!components_changed) break;
   }
-  return {std::move(design), deduplicated(std::move(actions))};
+  return {std::move(design), detail::deduplicated(std::move(actions))};
 }
 
 }  // namespace meshery::policy
