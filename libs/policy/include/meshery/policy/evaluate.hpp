@@ -38,17 +38,21 @@ struct EvaluationResult {
   std::vector<Action> actions;  ///< in the order they were taken, one per (op, id)
 };
 
-/// Evaluates `design` with `definitions` (those relating by value or
-/// through a binding; others are left alone), up to five passes until a
+/// Evaluates `design` with `definitions` (value, binding, sibling and alias
+/// relationships; other kinds are left alone), up to five passes until a
 /// pass changes no component. Each pass:
 /// 1. validate — an existing declaration whose components are gone, or whose
-///    values no longer relate them, becomes "deleted";
+///    values no longer relate them (a group with fewer than two members, an
+///    alias whose part is gone), becomes "deleted";
 /// 2. identify — relationships found and not yet declared are added
 ///    ("identified"; hierarchical parents and bindings "approved"); a
-///    deleted declaration found again is revived;
+///    deleted declaration found again is revived; a group gets its members
+///    anew;
 /// 3. additions — a parent that children name but the design lacks (a
-///    Namespace for metadata.namespace) is created through `factory`;
-/// 4. side effects — "identified" becomes "approved", "deleted" is removed.
+///    Namespace for metadata.namespace) and each alias node are created
+///    through `factory`;
+/// 4. side effects — "identified" becomes "approved", "deleted" is removed
+///    (with the alias node it stood for); metadata.resolvedAliases follows.
 /// A pass that changed anything bumps the design's patch version ("0.0.1"
 /// when it has none). Evaluating the result again changes nothing.
 EvaluationResult evaluateDesign(
