@@ -73,7 +73,7 @@ SavedDesign saveDesign(Services& services, const Principal& principal, design::D
       std::async(std::launch::async, [&saved] { return saved.toYaml(); });
   stored.name = design.name;
   stored.source_type = source_type;
-  stored.document = dumpJson(design.document);
+  stored.document = design.toJsonText();
   stored.source_name = std::move(source_name);
   stored.source_content = std::move(source_content);
   // A failed save still waits for the YAML (the future's destructor joins).

@@ -48,7 +48,9 @@ json localDesign(const EvaluateFlags& flags, const registry::RegistrySnapshot& r
       std::move(files.front().bytes),
       flags.type.empty() ? std::nullopt : design::parseSourceType(flags.type),
       {}};
-  return design::importDesign(source, registry).design.document;
+  design::Design design = design::importDesign(source, registry).design;
+  design.expandDeclarations();
+  return std::move(design.document);
 }
 
 /// The design a file makes (imported by the server, not saved) or the

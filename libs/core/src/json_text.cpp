@@ -3,6 +3,9 @@
 #include <array>
 #include <charconv>
 #include <cstdint>
+#include <map>
+#include <utility>
+#include <vector>
 
 namespace meshery {
 namespace {
@@ -115,66 +118,135 @@ void appendNumber(std::string& out, auto number) {
   out.append(buffer, result.ptr);
 }
 
-void appendValue(std::string& out, const nlohmann::json& value) {
-  switch (value.type()) {
-    case nlohmann::json::value_t::object: {
-      out += '{';
-      bool first = true;
-      for (const auto& [key, member] : value.get_ref<const nlohmann::json::object_t&>()) {
-        if (!first) out += ',';
-        first = false;
-        appendJsonString(out, key);
-        out += ':';
-        appendValue(out, member);
+/// Writes JSON text, splicing shared members (SharedMembersLookup) into the
+/// objects that lack them.
+class Writer {
+ public:
+  Writer(std::string& out, const SharedMembersLookup* shared) : out_(out), shared_(shared) {}
+
+  void value(const nlohmann::json& value, std::size_t depth) {
+    switch (value.type()) {
+      case nlohmann::json::value_t::object:
+        object(value, depth);
+        return;
+      case nlohmann::json::value_t::array: {
+        out_ += '[';
+        bool first = true;
+        for (const auto& item : value.get_ref<const nlohmann::json::array_t&>()) {
+          if (!first) out_ += ',';
+          first = false;
+          this->value(item, depth + 1);
+        }
+        out_ += ']';
+        return;
       }
-      out += '}';
-      return;
+      case nlohmann::json::value_t::string:
+        appendJsonString(out_, value.get_ref<const std::string&>());
+        return;
+      case nlohmann::json::value_t::boolean:
+        out_ += value.get<bool>() ? "true" : "false";
+        return;
+      case nlohmann::json::value_t::null:
+        out_ += "null";
+        return;
+      case nlohmann::json::value_t::number_integer:
+        appendNumber(out_, value.get<std::int64_t>());
+        return;
+      case nlohmann::json::value_t::number_unsigned:
+        appendNumber(out_, value.get<std::uint64_t>());
+        return;
+      case nlohmann::json::value_t::number_float:
+      case nlohmann::json::value_t::binary:
+      case nlohmann::json::value_t::discarded:
+        // Rare in our documents; nlohmann's own float format (".0" suffix,
+        // exponent thresholds) and binary layout are kept exactly.
+        out_ += value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        return;
     }
-    case nlohmann::json::value_t::array: {
-      out += '[';
-      bool first = true;
-      for (const auto& item : value.get_ref<const nlohmann::json::array_t&>()) {
-        if (!first) out += ',';
-        first = false;
-        appendValue(out, item);
-      }
-      out += ']';
-      return;
-    }
-    case nlohmann::json::value_t::string:
-      appendJsonString(out, value.get_ref<const std::string&>());
-      return;
-    case nlohmann::json::value_t::boolean:
-      out += value.get<bool>() ? "true" : "false";
-      return;
-    case nlohmann::json::value_t::null:
-      out += "null";
-      return;
-    case nlohmann::json::value_t::number_integer:
-      appendNumber(out, value.get<std::int64_t>());
-      return;
-    case nlohmann::json::value_t::number_unsigned:
-      appendNumber(out, value.get<std::uint64_t>());
-      return;
-    case nlohmann::json::value_t::number_float:
-    case nlohmann::json::value_t::binary:
-    case nlohmann::json::value_t::discarded:
-      // Rare in our documents; nlohmann's own float format (".0" suffix,
-      // exponent thresholds) and binary layout are kept exactly.
-      out += value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-      return;
   }
-}
+
+ private:
+  using Members = nlohmann::json::object_t;
+
+  void object(const nlohmann::json& object, std::size_t depth) {
+    const auto& own = object.get_ref<const Members&>();
+    const nlohmann::json* shared = shared_ != nullptr && *shared_ ? (*shared_)(object, depth) : nullptr;
+    out_ += '{';
+    bool first = true;
+    const auto member = [&](const std::string& key, const nlohmann::json& value) {
+      if (!first) out_ += ',';
+      first = false;
+      appendJsonString(out_, key);
+      out_ += ':';
+      this->value(value, depth + 1);
+    };
+    if (shared == nullptr || !shared->is_object() || shared->empty()) {
+      for (const auto& [key, value] : own) member(key, value);
+      out_ += '}';
+      return;
+    }
+    const std::vector<std::string>& texts = sharedTexts(*shared, depth);
+    const auto& extra = shared->get_ref<const Members&>();
+    auto mine = own.begin();
+    auto theirs = extra.begin();
+    std::size_t index = 0;
+    while (mine != own.end() || theirs != extra.end()) {
+      if (theirs == extra.end() || (mine != own.end() && mine->first <= theirs->first)) {
+        if (theirs != extra.end() && mine->first == theirs->first) {
+          ++theirs;  // the object's own member wins
+          ++index;
+        }
+        member(mine->first, mine->second);
+        ++mine;
+        continue;
+      }
+      if (!first) out_ += ',';
+      first = false;
+      out_ += texts[index];
+      ++theirs;
+      ++index;
+    }
+    out_ += '}';
+  }
+
+  /// `"key":value` of each shared member at `depth`, written once per call.
+  const std::vector<std::string>& sharedTexts(const nlohmann::json& shared, std::size_t depth) {
+    auto [slot, added] = texts_.try_emplace({&shared, depth});
+    if (!added) return slot->second;
+    for (const auto& [key, value] : shared.get_ref<const Members&>()) {
+      std::string text;
+      appendJsonString(text, key);
+      text += ':';
+      Writer(text, shared_).value(value, depth + 1);
+      slot->second.push_back(std::move(text));
+    }
+    return slot->second;
+  }
+
+  std::string& out_;
+  const SharedMembersLookup* shared_;
+  std::map<std::pair<const nlohmann::json*, std::size_t>, std::vector<std::string>> texts_;
+};
 
 }  // namespace
 
 void appendJson(std::string& out, const nlohmann::json& value) {
-  appendValue(out, value);
+  Writer(out, nullptr).value(value, 0);
 }
 
 std::string dumpJson(const nlohmann::json& value) {
   std::string out;
-  appendValue(out, value);
+  Writer(out, nullptr).value(value, 0);
+  return out;
+}
+
+void appendJson(std::string& out, const nlohmann::json& value, const SharedMembersLookup& shared) {
+  Writer(out, &shared).value(value, 0);
+}
+
+std::string dumpJson(const nlohmann::json& value, const SharedMembersLookup& shared) {
+  std::string out;
+  Writer(out, &shared).value(value, 0);
   return out;
 }
 

@@ -4,6 +4,7 @@
 
 #include "document_fields.hpp"
 #include "meshery/core/error.hpp"
+#include "meshery/core/json_text.hpp"
 #include "meshery/yaml/yaml.hpp"
 
 namespace meshery::design {
@@ -164,8 +165,28 @@ Design Design::fromJson(nlohmann::json&& document) {
   return design;
 }
 
+namespace {
+
+/// Writers' view of a design's shared fields: its declarations are the
+/// objects at depth 2 (the document, `components`, a declaration).
+SharedMembersLookup lookupOf(const SharedDefinitionFields& shared) {
+  return [&shared](const json& object, std::size_t depth) -> const json* {
+    return depth == 2 ? shared.find(object) : nullptr;
+  };
+}
+
+void expandAll(json& document, const SharedDefinitionFields& shared) {
+  if (!document.is_object()) return;
+  const auto components = document.find("components");
+  if (components == document.end() || !components->is_array()) return;
+  for (json& component : *components) shared.expand(component);
+}
+
+}  // namespace
+
 nlohmann::json Design::toJson() const {
   json out = document.is_object() ? document : json::object();
+  if (shared_fields) expandAll(out, *shared_fields);
   out["id"] = id.toString();
   out["name"] = name;
   out["version"] = version;
@@ -175,17 +196,33 @@ nlohmann::json Design::toJson() const {
   return out;
 }
 
-std::string Design::toYaml() const {
+bool Design::inStep() const {
   // The document is kept in step with the typed fields by fromJson() and by
-  // savers; emit it without copying a large design when it is.
-  const bool in_step = document.is_object() && document.contains("components") &&
-                       document.contains("relationships") && document.contains("schemaVersion") &&
-                       document.value("id", "") == id.toString() &&
-                       document.value("name", "") == name && document.value("version", "") == version;
-  // Not `in_step ? document : toJson()`: a conditional with a prvalue arm
-  // copies the lvalue one.
-  if (in_step) return yaml::emit(document);
-  return yaml::emit(toJson());
+  // savers; writers use it as it is then, without copying a large design.
+  return document.is_object() && document.contains("components") &&
+         document.contains("relationships") && document.contains("schemaVersion") &&
+         document.value("id", "") == id.toString() && document.value("name", "") == name &&
+         document.value("version", "") == version;
+}
+
+std::string Design::toJsonText() const {
+  if (!inStep()) return dumpJson(toJson());
+  if (!shared_fields) return dumpJson(document);
+  return dumpJson(document, lookupOf(*shared_fields));
+}
+
+std::string Design::toYaml() const {
+  if (!inStep()) return yaml::emit(toJson());
+  if (!shared_fields) return yaml::emit(document);
+  yaml::EmitOptions options;
+  options.shared_members = lookupOf(*shared_fields);
+  return yaml::emit(document, options);
+}
+
+void Design::expandDeclarations() {
+  if (!shared_fields) return;
+  expandAll(document, *shared_fields);
+  shared_fields.reset();
 }
 
 std::size_t Design::componentCount() const {

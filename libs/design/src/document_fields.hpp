@@ -37,6 +37,13 @@ inline std::string stringAt(const nlohmann::json& object, std::string_view a, st
   return stringAt(*it, b);
 }
 
+/// The model a declaration belongs to: `model.name`, or `modelReference.name`
+/// where the model is shared (SharedDefinitionFields).
+inline std::string modelNameOf(const nlohmann::json& component) {
+  std::string name = stringAt(component, "model", "name");
+  return name.empty() ? stringAt(component, "modelReference", "name") : name;
+}
+
 /// An Error(kInvalidArgument) naming the field of a design that is wrong.
 inline Error invalidField(const std::string& field, const std::string& problem) {
   return Error(ErrorCode::kInvalidArgument, field + ": " + problem,

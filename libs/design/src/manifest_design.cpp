@@ -5,6 +5,7 @@
 // components first so that the custom resources beside them resolve.
 #include <cctype>
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 
@@ -149,8 +150,21 @@ class Declarations {
     return slot;
   }
 
+  /// The same without the fields every declaration of `definition` shares,
+  /// which go to `shared` once.
+  const json& thinOf(const ComponentDefinition& definition, bool keep_schema,
+                     SharedDefinitionFields& shared) {
+    auto& slot = thin_cache_[{&definition, keep_schema}];
+    if (slot.is_null()) {
+      slot = declarationOf(definition, keep_schema);
+      shared.moveFrom(slot);
+    }
+    return slot;
+  }
+
  private:
   std::map<std::pair<const ComponentDefinition*, bool>, json> cache_;
+  std::map<std::pair<const ComponentDefinition*, bool>, json> thin_cache_;
 };
 
 class ComponentResolver {
@@ -205,6 +219,7 @@ Design designFromManifests(const std::vector<nlohmann::json>& manifests, const s
                            std::vector<ImportWarning>& warnings) {
   ComponentResolver resolver(registry, componentsOfCrds(manifests, warnings));
   Declarations declarations;
+  auto shared = std::make_shared<SharedDefinitionFields>();
   json components = json::array();
   std::set<std::string> ids;
   for (std::size_t i = 0; i < manifests.size(); ++i) {
@@ -224,7 +239,7 @@ Design designFromManifests(const std::vector<nlohmann::json>& manifests, const s
     }
     const ComponentDefinition* definition = resolver.find(kind, api_version);
     json declaration = definition != nullptr
-                           ? declarations.of(*definition, resolver.isGenerated(definition))
+                           ? declarations.thinOf(*definition, resolver.isGenerated(definition), *shared)
                            : unresolvedDeclaration(kind, api_version);
     if (definition != nullptr && definition->is_namespaced &&
         stringAt(configuration, "metadata", "namespace").empty()) {
@@ -251,7 +266,9 @@ Design designFromManifests(const std::vector<nlohmann::json>& manifests, const s
                    {"name", name},
                    {"components", std::move(components)},
                    {"relationships", json::array()}};
-  return Design::fromJson(std::move(document));
+  Design design = Design::fromJson(std::move(document));
+  if (!shared->empty()) design.shared_fields = std::move(shared);
+  return design;
 }
 
 void completeDesign(Design& design, const registry::RegistrySnapshot& registry,

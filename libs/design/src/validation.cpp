@@ -87,7 +87,7 @@ std::vector<ValidationIssue> validateDesign(const Design& design,
     const std::string kind = detail::stringAt(component, "component", "kind");
     const std::string api_version = detail::stringAt(component, "component", "version");
     auto definition = registry.preferredComponent(kind, api_version,
-                                                  detail::stringAt(component, "model", "name"));
+                                                  detail::modelNameOf(component));
     if (!definition) definition = registry.preferredComponent(kind, api_version);
     json own_schema = definition ? json(nullptr) : embeddedSchema(component);
     if (!definition && own_schema.is_null()) continue;

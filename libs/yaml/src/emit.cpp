@@ -1,8 +1,11 @@
 #include <algorithm>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <string>
 #include <string_view>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 #include "meshery/core/error.hpp"
@@ -142,7 +145,7 @@ class BlockWriter {
   explicit BlockWriter(const EmitOptions& options) : options_(options) {}
 
   std::string write(const nlohmann::json& value) {
-    if (isBlockCollection(value)) {
+    if (isBlock(value, 1)) {
       node(value, 0, 1);
     } else {
       appendScalar(out_, value, 2, options_.format_float);
@@ -168,47 +171,117 @@ class BlockWriter {
     }
   }
 
+  // The shared members of a map at node depth `depth` (the document's is 1).
+  const nlohmann::json* sharedOf(const nlohmann::json& map, std::size_t depth) const {
+    if (!options_.shared_members) return nullptr;
+    const nlohmann::json* shared = options_.shared_members(map, depth - 1);
+    return shared != nullptr && shared->is_object() && !shared->empty() ? shared : nullptr;
+  }
+
+  // A collection written as a block: not empty, or a map given shared members.
+  bool isBlock(const nlohmann::json& value, std::size_t depth) const {
+    if (isBlockCollection(value)) return true;
+    return value.is_object() && sharedOf(value, depth) != nullptr;
+  }
+
+  // An entry either of the map itself or shared (already emitted: `text`).
+  struct Entry {
+    const std::string* key;
+    const nlohmann::json* value;
+    const std::string* text;
+  };
+
   void mapping(const nlohmann::json& object, std::size_t indent, std::size_t depth) {
-    using Entry = std::pair<const std::string*, const nlohmann::json*>;
+    const nlohmann::json* shared = sharedOf(object, depth);
     std::vector<Entry> entries;
-    entries.reserve(object.size());
-    for (auto it = object.begin(); it != object.end(); ++it) entries.emplace_back(&it.key(), &*it);
+    entries.reserve(object.size() + (shared != nullptr ? shared->size() : 0));
+    if (shared == nullptr) {
+      for (auto it = object.begin(); it != object.end(); ++it) entries.push_back({&it.key(), &*it, nullptr});
+    } else {
+      mergeShared(object, *shared, indent, depth, entries);
+    }
     if (options_.natural_key_order) {
       std::stable_sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
-        return naturalLess(*a.first, *b.first);
+        return naturalLess(*a.key, *b.key);
       });
     }
     bool first = true;
-    for (const auto& [key_pointer, value_pointer] : entries) {
-      const std::string& key = *key_pointer;
-      const nlohmann::json& value = *value_pointer;
+    for (const Entry& item : entries) {
       if (!first) out_.append(indent, ' ');
       first = false;
-      if (key.size() > kMaxSimpleKeyLength) {
-        out_ += "? ";
-        appendStringScalar(out_, key, indent, true);
-        out_ += '\n';
-        out_.append(indent, ' ');
-        out_ += ':';
-        inlineValue(value, indent + 2, depth);
+      if (item.text != nullptr) {
+        out_ += *item.text;
+      } else {
+        entry(*item.key, *item.value, indent, depth);
+      }
+    }
+  }
+
+  // The map's own entries and the shared ones it lacks, in key order.
+  void mergeShared(const nlohmann::json& object, const nlohmann::json& shared, std::size_t indent,
+                   std::size_t depth, std::vector<Entry>& entries) {
+    const std::vector<std::string>& texts = sharedTexts(shared, indent, depth);
+    auto mine = object.begin();
+    auto theirs = shared.begin();
+    std::size_t index = 0;
+    while (mine != object.end() || theirs != shared.end()) {
+      if (theirs == shared.end() || (mine != object.end() && mine.key() <= theirs.key())) {
+        if (theirs != shared.end() && mine.key() == theirs.key()) {
+          ++theirs;  // the map's own entry wins
+          ++index;
+        }
+        entries.push_back({&mine.key(), &*mine, nullptr});
+        ++mine;
         continue;
       }
+      entries.push_back({&theirs.key(), &*theirs, &texts[index]});
+      ++theirs;
+      ++index;
+    }
+  }
+
+  // Each shared entry as entry() writes it at `indent`, emitted once.
+  const std::vector<std::string>& sharedTexts(const nlohmann::json& shared, std::size_t indent,
+                                              std::size_t depth) {
+    auto [slot, added] = shared_texts_.try_emplace({&shared, indent, depth});
+    if (!added) return slot->second;
+    std::string kept;
+    kept.swap(out_);
+    for (auto it = shared.begin(); it != shared.end(); ++it) {
+      entry(it.key(), *it, indent, depth);
+      slot->second.push_back(std::exchange(out_, {}));
+    }
+    out_.swap(kept);
+    return slot->second;
+  }
+
+  // "key: value" with the cursor after the entry's indentation.
+  void entry(const std::string& key, const nlohmann::json& value, std::size_t indent,
+             std::size_t depth) {
+    if (key.size() > kMaxSimpleKeyLength) {
+      out_ += "? ";
       appendStringScalar(out_, key, indent, true);
+      out_ += '\n';
+      out_.append(indent, ' ');
       out_ += ':';
-      if (value.is_object() && !value.empty()) {
-        out_ += '\n';
-        out_.append(indent + 2, ' ');
-        node(value, indent + 2, depth + 1);
-      } else if (value.is_array() && !value.empty()) {
-        const std::size_t items = options_.indent_sequences ? indent + 2 : indent;
-        out_ += '\n';
-        out_.append(items, ' ');
-        node(value, items, depth + 1);
-      } else {
-        out_ += ' ';
-        appendScalar(out_, value, indent + 2, options_.format_float);
-        out_ += '\n';
-      }
+      inlineValue(value, indent + 2, depth);
+      return;
+    }
+    appendStringScalar(out_, key, indent, true);
+    out_ += ':';
+    if (value.is_object() && isBlock(value, depth + 1)) {
+      out_ += '\n';
+      out_.append(indent + 2, ' ');
+      node(value, indent + 2, depth + 1);
+    } else if (value.is_array() && !value.empty()) {
+      const std::size_t items = options_.indent_sequences ? indent + 2 : indent;
+      out_ += '\n';
+      out_.append(items, ' ');
+      node(value, items, depth + 1);
+    } else {
+      out_ += ' ';
+      appendScalar(out_, value, indent + 2, options_.format_float);
+      out_ += '\n';
     }
   }
 
@@ -225,7 +298,7 @@ class BlockWriter {
   // After "-" or ":" of an explicit key: the value starts on the same line.
   void inlineValue(const nlohmann::json& value, std::size_t indent, std::size_t depth) {
     out_ += ' ';
-    if (isBlockCollection(value)) {
+    if (isBlock(value, depth + 1)) {
       node(value, indent, depth + 1);
     } else {
       appendScalar(out_, value, indent, options_.format_float);
@@ -235,6 +308,8 @@ class BlockWriter {
 
   const EmitOptions& options_;
   std::string out_;
+  std::map<std::tuple<const nlohmann::json*, std::size_t, std::size_t>, std::vector<std::string>>
+      shared_texts_;
 };
 
 }  // namespace

@@ -96,13 +96,14 @@ std::vector<std::string> kindsOf(const design::Design& design) {
   return kinds;
 }
 
-const json& componentNamed(const design::Design& design, const std::string& kind) {
-  for (const auto& component : design.document["components"]) {
+/// The declaration of `kind` as the design is written (shared fields in).
+json componentNamed(const design::Design& design, const std::string& kind) {
+  const json whole = design.toJson();
+  for (const auto& component : whole["components"]) {
     if (component["component"]["kind"] == kind) return component;
   }
-  static const json kNone;
   ADD_FAILURE() << "no " << kind;
-  return kNone;
+  return json();
 }
 
 Error importFailure(const std::string& bytes, const json& request = json::object()) {
@@ -145,7 +146,7 @@ TEST(ChartImport, ValueOverridesApplyInHelmsOrder) {
       {"set", json::array({"replicaCount=3", "cache.enabled=false"})},
       {"set_string", "image.tag=007"}};
   const design::ImportResult result = importChart(shopArchive(), request);
-  const json& deployment = componentNamed(result.design, "Deployment")["configuration"];
+  const json deployment = componentNamed(result.design, "Deployment")["configuration"];
   EXPECT_EQ(deployment["spec"]["replicas"], 3) << "--set after the values files";
   EXPECT_EQ(deployment["spec"]["template"]["spec"]["containers"][0]["image"], "httpd:007");
   EXPECT_EQ(componentNamed(result.design, "Widget")["configuration"]["spec"]["size"], 5);

@@ -6,6 +6,8 @@
 #include <random>
 #include <string>
 
+#include "support/meshery_test/shared_members.hpp"
+
 namespace meshery {
 namespace {
 
@@ -75,6 +77,58 @@ TEST(JsonText, MatchesNlohmannOnRandomDocuments) {
   for (int i = 0; i < 500; ++i) {
     const nlohmann::json document = make(make, 0);
     ASSERT_EQ(dumpJson(document), reference(document)) << i;
+  }
+}
+
+TEST(JsonText, SharedMembersAreWrittenInKeyOrderIntoObjectsThatLackThem) {
+  const nlohmann::json shared = {{"a", 1}, {"m", {{"deep", true}}}, {"z", "last"}};
+  const nlohmann::json document = {
+      {"items", {{{"b", 2}}, {{"a", "own"}, {"n", nullptr}}, {{"zz", 0}}, nlohmann::json::object()}},
+      {"other", {{"b", 2}}}};
+  // Only the items (depth 2) share the members.
+  const SharedMembersLookup lookup = [&](const nlohmann::json&, std::size_t depth) {
+    return depth == 2 ? &shared : nullptr;
+  };
+  EXPECT_EQ(dumpJson(document, lookup),
+            R"({"items":[{"a":1,"b":2,"m":{"deep":true},"z":"last"},)"
+            R"({"a":"own","m":{"deep":true},"n":null,"z":"last"},)"
+            R"({"a":1,"m":{"deep":true},"z":"last","zz":0},)"
+            R"({"a":1,"m":{"deep":true},"z":"last"}],"other":{"b":2}})");
+  EXPECT_EQ(dumpJson(document, lookup), reference(testing::expandShared(document, lookup)));
+  EXPECT_EQ(dumpJson(document, SharedMembersLookup()), reference(document)) << "no lookup, no sharing";
+}
+
+TEST(JsonText, SharedMembersMatchTheExpandedDocumentOnRandomDocuments) {
+  std::mt19937 random(11);
+  const nlohmann::json pool[] = {
+      {{"k3", "x"}, {"k50", {1, 2, {{"k3", nullptr}}}}},
+      {{"k0", true}},
+      {{"k99", {{"k1", "y"}}}, {"k7", nlohmann::json::array()}},
+  };
+  const auto make = [&](auto&& self, int depth) -> nlohmann::json {
+    if (depth > 3 || random() % 3 == 0) return static_cast<std::int64_t>(random() % 100);
+    if (random() % 2 == 0) {
+      nlohmann::json array = nlohmann::json::array();
+      for (unsigned i = random() % 4; i > 0; --i) array.push_back(self(self, depth + 1));
+      return array;
+    }
+    nlohmann::json object = nlohmann::json::object();
+    for (unsigned i = random() % 5; i > 0; --i) {
+      object["k" + std::to_string(random() % 100)] = self(self, depth + 1);
+    }
+    return object;
+  };
+  for (int i = 0; i < 300; ++i) {
+    const nlohmann::json document = make(make, 0);
+    // Objects share members by their size and depth (a shared member's own
+    // objects too, which then depend on where it is written).
+    const SharedMembersLookup lookup = [&](const nlohmann::json& object,
+                                           std::size_t depth) -> const nlohmann::json* {
+      if (depth > 4) return nullptr;
+      const std::size_t which = (object.size() + depth) % 4;
+      return which < 3 ? &pool[which] : nullptr;
+    };
+    ASSERT_EQ(dumpJson(document, lookup), reference(testing::expandShared(document, lookup))) << document.dump();
   }
 }
 

@@ -7,6 +7,7 @@
 
 #include "meshery/core/error.hpp"
 #include "meshery/yaml/yaml.hpp"
+#include "support/meshery_test/shared_members.hpp"
 #include "yaml_test_support.hpp"
 
 namespace meshery::yaml {
@@ -78,6 +79,37 @@ TEST(YamlEmit, RandomDocumentsReadBackUnchanged) {
     nlohmann::json back;
     ASSERT_NO_THROW(back = parse(text)) << text;
     ASSERT_EQ(strictText(back), strictText(value)) << text;
+  }
+}
+
+TEST(YamlEmit, SharedMembersAreEmittedAsIfEachMapHeldThem) {
+  RandomDocuments documents(20261203);
+  RandomDocuments members(7);
+  std::vector<nlohmann::json> pool;
+  while (pool.size() < 3) {
+    nlohmann::json shared = members.value(1);
+    if (shared.is_object() && !shared.empty()) pool.push_back(std::move(shared));
+  }
+  pool.push_back({{"block", "two\nlines"}, {"list", {1, {{"k", "v"}}}}, {"map", {{"a", "b"}}}});
+  // Maps share members by their size and depth, nested ones too; literal
+  // blocks and nested collections differ with the indentation.
+  const SharedMembersLookup lookup = [&](const nlohmann::json& map,
+                                         std::size_t depth) -> const nlohmann::json* {
+    if (depth > 4) return nullptr;
+    const std::size_t which = (map.size() + depth) % 5;
+    return which < pool.size() ? &pool[which] : nullptr;
+  };
+  for (int i = 0; i < 1500; ++i) {
+    const nlohmann::json value = documents.value(0);
+    const nlohmann::json expected = meshery::testing::expandShared(value, lookup);
+    EmitOptions options;
+    options.shared_members = lookup;
+    ASSERT_EQ(emit(value, options), emit(expected)) << i;
+    options.natural_key_order = true;
+    options.indent_sequences = true;
+    EmitOptions plain = options;
+    plain.shared_members = nullptr;
+    ASSERT_EQ(emit(value, options), emit(expected, plain)) << i;
   }
 }
 

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "meshery/core/json_text.hpp"
+
 namespace meshery::yaml {
 
 /// What a mapping that names one key twice gives.
@@ -68,6 +70,10 @@ struct EmitOptions {
   bool natural_key_order = false;  ///< go-yaml's order: digit runs as numbers ("a2" < "a10")
   /// How floats are written; unset, they always read back as floats.
   std::function<std::string(double)> format_float;
+  /// Members written into the maps that lack them (json_text.hpp): each is
+  /// emitted once per indentation and copied where it recurs. The lookup's
+  /// depth counts from 0 for the document.
+  SharedMembersLookup shared_members;
 };
 std::string emit(const nlohmann::json& value, const EmitOptions& options);
 
