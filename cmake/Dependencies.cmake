@@ -5,7 +5,8 @@ find_package(Boost 1.81 CONFIG REQUIRED COMPONENTS system)
 find_package(OpenSSL REQUIRED)
 find_package(LibArchive REQUIRED)
 find_package(nlohmann_json 3.11 REQUIRED)
-# simdjson parses model files for the registry's import (libs/registry only).
+# simdjson parses model files for the registry's import and checks design
+# documents before the SQLite store writes them.
 find_package(simdjson 3.0 REQUIRED)
 find_package(yaml-cpp REQUIRED)
 find_package(SQLite3 REQUIRED)

@@ -203,8 +203,10 @@ nlohmann::json evaluateBeforeSaving(Services& services, design::Design& design,
   for (const auto& action : result.actions) {
     counts[action.op] = counts.value(action.op, 0) + 1;
   }
-  return {{"actions", counts},
-          {"relationships", design.document.value("relationships", nlohmann::json::array()).size()}};
+  const auto relationships = design.document.find("relationships");
+  const std::size_t relationship_count =
+      relationships != design.document.end() && relationships->is_array() ? relationships->size() : 0;
+  return {{"actions", counts}, {"relationships", relationship_count}};
 }
 
 nlohmann::json jsonObjectBody(const http::Request& request) {

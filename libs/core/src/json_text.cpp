@@ -3,6 +3,7 @@
 #include <array>
 #include <charconv>
 #include <cstdint>
+#include <cstring>
 #include <map>
 #include <utility>
 #include <vector>
@@ -77,14 +78,33 @@ void appendEscaped(std::string& out, unsigned char c) {
   out += kHex[c & 0xFU];
 }
 
+/// True when none of the 8 bytes at `at` is special (kSpecial), tested on
+/// all 8 at once: no byte below 0x20, equal to '"' or '\\', or above 0x7F.
+bool plainEight(const char* at) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
+  std::uint64_t word = 0;
+  std::memcpy(&word, at, sizeof(word));
+  const auto zeroByte = [](std::uint64_t v) { return (v - kOnes) & ~v & kHighs; };
+  const std::uint64_t below_space = (word - kOnes * 0x20U) & ~word & kHighs;
+  return ((word & kHighs) | below_space | zeroByte(word ^ (kOnes * '"')) |
+          zeroByte(word ^ (kOnes * '\\'))) == 0;
+}
+
 }  // namespace
 
 void appendJsonString(std::string& out, std::string_view text) {
   const std::size_t start = out.size();
-  out.reserve(start + text.size() + 2);
+  // Room for an escape every 16 bytes: a long text (a YAML document, one
+  // line break every few dozen bytes) is then written without regrowing.
+  out.reserve(start + text.size() + text.size() / 16 + 2);
   out += '"';
   std::size_t plain = 0;  // start of the run not yet copied
   for (std::size_t i = 0; i < text.size();) {
+    if (i + 8 <= text.size() && plainEight(text.data() + i)) {
+      i += 8;
+      continue;
+    }
     const auto c = static_cast<unsigned char>(text[i]);
     if (kSpecial[c] == 0) {
       ++i;

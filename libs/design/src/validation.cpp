@@ -1,7 +1,9 @@
 // Each declaration's configuration against its definition's schema.
+#include <future>
 #include <map>
 #include <optional>
 #include <string>
+#include <thread>
 
 #include "document_fields.hpp"
 #include "meshery/design/import.hpp"
@@ -70,55 +72,107 @@ std::string ValidationIssue::text() const {
   return out + message;
 }
 
+namespace {
+
+/// One declaration to validate: its validator is found (and compiled) first,
+/// on one thread; the configurations are then checked on two.
+struct Check {
+  const json* component = nullptr;
+  const registry::SchemaValidator* validator = nullptr;  // the definition's
+  std::optional<registry::SchemaValidator> own;  // or a schema the declaration carries
+  std::vector<ValidationIssue> issues;
+};
+
+/// What validateDesign needs of each declaration, in order; nullopt for one
+/// with nothing to check.
+std::optional<Check> checkOf(
+    const json& component, const registry::RegistrySnapshot& registry,
+    std::map<const registry::ComponentDefinition*, registry::SchemaValidator>& validators) {
+  if (!component.is_object()) return std::nullopt;
+  auto metadata = component.find("metadata");
+  if (metadata != component.end() && metadata->is_object() &&
+      (metadata->value("unresolved", false) == true || metadata->value("isAnnotation", false) == true)) {
+    return std::nullopt;  // unresolved ones were warned about at import; annotations have no resource
+  }
+  const std::string kind = detail::stringAt(component, "component", "kind");
+  const std::string api_version = detail::stringAt(component, "component", "version");
+  auto definition = registry.preferredComponent(kind, api_version, detail::modelNameOf(component));
+  if (!definition) definition = registry.preferredComponent(kind, api_version);
+  json own_schema = definition ? json(nullptr) : embeddedSchema(component);
+  if (!definition && own_schema.is_null()) return std::nullopt;
+  Check check;
+  check.component = &component;
+  try {
+    if (definition) {
+      auto known = validators.find(definition.get());
+      if (known == validators.end()) {
+        known = validators
+                    .emplace(definition.get(),
+                             registry::SchemaValidator(usableSchema(definition->schemaJson())))
+                    .first;
+      }
+      check.validator = &known->second;
+    } else {
+      check.own.emplace(own_schema);
+    }
+  } catch (const Error& error) {
+    check.issues.push_back({detail::subjectOf(component), "",
+                            "the component's schema cannot be used: " + error.message()});
+  }
+  return check;
+}
+
+void run(Check& check) {
+  const registry::SchemaValidator* validator = check.own ? &*check.own : check.validator;
+  if (validator == nullptr) return;
+  const json& component = *check.component;
+  json value = json::object();
+  auto configuration = component.find("configuration");
+  if (configuration != component.end() && configuration->is_object()) value = *configuration;
+  value["apiVersion"] = detail::stringAt(component, "component", "version");
+  value["kind"] = detail::stringAt(component, "component", "kind");
+  const std::string subject = detail::subjectOf(component);
+  try {
+    for (auto& violation : rootViolations(validator->validate(value))) {
+      check.issues.push_back({subject, std::move(violation.path), std::move(violation.message)});
+    }
+  } catch (const Error& error) {
+    check.issues.push_back({subject, "", "the component's schema cannot be used: " + error.message()});
+  }
+}
+
+/// Below this many declarations a second thread costs more than it saves.
+constexpr std::size_t kParallelFrom = 64;
+
+}  // namespace
+
 std::vector<ValidationIssue> validateDesign(const Design& design,
                                             const registry::RegistrySnapshot& registry) {
   std::vector<ValidationIssue> issues;
-  // Each definition's schema is parsed and compiled once per call.
-  std::map<const registry::ComponentDefinition*, registry::SchemaValidator> validators;
   auto components = design.document.find("components");
   if (components == design.document.end() || !components->is_array()) return issues;
+  // Each definition's schema is parsed and compiled once per call.
+  std::map<const registry::ComponentDefinition*, registry::SchemaValidator> validators;
+  std::vector<Check> checks;
+  checks.reserve(components->size());
   for (const auto& component : *components) {
-    if (!component.is_object()) continue;
-    auto metadata = component.find("metadata");
-    if (metadata != component.end() && metadata->is_object() &&
-        (metadata->value("unresolved", false) == true || metadata->value("isAnnotation", false) == true)) {
-      continue;  // unresolved ones were warned about at import; annotations have no resource
-    }
-    const std::string kind = detail::stringAt(component, "component", "kind");
-    const std::string api_version = detail::stringAt(component, "component", "version");
-    auto definition = registry.preferredComponent(kind, api_version,
-                                                  detail::modelNameOf(component));
-    if (!definition) definition = registry.preferredComponent(kind, api_version);
-    json own_schema = definition ? json(nullptr) : embeddedSchema(component);
-    if (!definition && own_schema.is_null()) continue;
-    json value = json::object();
-    auto configuration = component.find("configuration");
-    if (configuration != component.end() && configuration->is_object()) value = *configuration;
-    value["apiVersion"] = api_version;
-    value["kind"] = kind;
-    const std::string subject = detail::subjectOf(component);
-    try {
-      std::optional<registry::SchemaValidator> own;
-      const registry::SchemaValidator* validator = nullptr;
-      if (definition) {
-        auto known = validators.find(definition.get());
-        if (known == validators.end()) {
-          known = validators
-                      .emplace(definition.get(),
-                               registry::SchemaValidator(usableSchema(definition->schemaJson())))
-                      .first;
-        }
-        validator = &known->second;
-      } else {
-        own.emplace(own_schema);
-        validator = &*own;
-      }
-      for (auto& violation : rootViolations(validator->validate(value))) {
-        issues.push_back({subject, std::move(violation.path), std::move(violation.message)});
-      }
-    } catch (const Error& error) {
-      issues.push_back({subject, "", "the component's schema cannot be used: " + error.message()});
-    }
+    if (auto check = checkOf(component, registry, validators)) checks.push_back(std::move(*check));
+  }
+  // A compiled schema is only read while validating: the second half of the
+  // configurations is checked on another thread.
+  const std::size_t half = checks.size() >= kParallelFrom && std::thread::hardware_concurrency() > 1
+                               ? checks.size() / 2
+                               : checks.size();
+  std::future<void> second;
+  if (half < checks.size()) {
+    second = std::async(std::launch::async, [&checks, half] {
+      for (std::size_t i = half; i < checks.size(); ++i) run(checks[i]);
+    });
+  }
+  for (std::size_t i = 0; i < half; ++i) run(checks[i]);
+  if (second.valid()) second.get();
+  for (auto& check : checks) {
+    for (auto& issue : check.issues) issues.push_back(std::move(issue));
   }
   return issues;
 }

@@ -4,6 +4,7 @@
 
 #include "design_rows.hpp"
 #include "entity_text.hpp"
+#include "json_check.hpp"
 #include "timestamp_text.hpp"
 
 namespace meshery::store {
@@ -39,6 +40,7 @@ DesignRevision readRevision(const SqliteStatement& row) {
 }  // namespace
 
 StoredDesign SqliteDesigns::save(const StoredDesign& design) {
+  requireJson(design.document, "the design document");  // checked here, not by a CHECK (0005)
   StoredDesign stored = design;
   database_.write([&](SqliteConnection& connection) {
     auto existing = connection.prepare(

@@ -48,6 +48,19 @@ TEST(JsonText, WritesDocumentsExactlyAsNlohmannDoes) {
   EXPECT_EQ(dumpJson(document), reference(document));
 }
 
+TEST(JsonText, FindsEachSpecialByteWhereverItFallsInALongPlainRun) {
+  // Plain runs are skipped eight bytes at a time: every special byte, at
+  // every offset of a run, must still be escaped.
+  for (const char* special : {"\"", "\\", "\n", "\x01", "\x1f", "\x7f", "\xc3\xa9", "\xff", " ", "!", "#", "[", "]"}) {
+    for (std::size_t at = 0; at < 40; ++at) {
+      const std::string text = std::string(at, 'a') + special + std::string(40 - at, '~');
+      std::string out;
+      appendJsonString(out, text);
+      EXPECT_EQ(out, reference(text)) << at;
+    }
+  }
+}
+
 TEST(JsonText, MatchesNlohmannOnRandomDocuments) {
   std::mt19937 random(7);
   const auto make = [&](auto&& self, int depth) -> nlohmann::json {
@@ -56,7 +69,7 @@ TEST(JsonText, MatchesNlohmannOnRandomDocuments) {
       case 1: return std::ldexp(static_cast<double>(random()), static_cast<int>(random() % 80) - 40);
       case 2: {
         std::string text;
-        for (unsigned i = random() % 12; i > 0; --i) text += static_cast<char>(random() % 256);
+        for (unsigned i = random() % 40; i > 0; --i) text += static_cast<char>(random() % 256);
         return text;
       }
       case 3: return random() % 2 == 0;

@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "design_test_support.hpp"
 #include "meshery/design/import.hpp"
 
@@ -34,6 +37,30 @@ components:
   EXPECT_EQ(issues[0].component, "Deployment/web");
   EXPECT_EQ(issues[0].path, "spec.replicas");
   EXPECT_TRUE(issues[0].text().starts_with("Deployment/web: spec.replicas: ")) << issues[0].text();
+}
+
+TEST(ValidateDesign, ALargeDesignReportsItsIssuesInComponentOrder) {
+  // Large designs are checked on two threads: the issues still follow the
+  // components, whichever half they are in.
+  std::string text = "schemaVersion: designs.meshery.io/v1beta1\nname: many\ncomponents:\n";
+  std::vector<std::string> expected;
+  for (int i = 0; i < 150; ++i) {
+    const bool broken = i % 7 == 3;
+    const std::string name = "web-" + std::to_string(i);
+    text += "- displayName: " + name +
+            "\n  component: {kind: Deployment, version: apps/v1}\n  model: {name: kubernetes}\n"
+            "  configuration: {spec: {replicas: " + std::string(broken ? "many" : "2") +
+            ", selector: {matchLabels: {app: web}}, template: {spec: {containers: [{name: web, image: "
+            "nginx}]}}}}\n";
+    if (broken) expected.push_back("Deployment/" + name);
+  }
+  auto issues = validateDesign(Design::parse(text), testing::kubernetesRegistry());
+  std::vector<std::string> found;
+  for (const auto& issue : issues) {
+    EXPECT_EQ(issue.path, "spec.replicas") << issue.text();
+    found.push_back(issue.component);
+  }
+  EXPECT_EQ(found, expected);
 }
 
 TEST(ValidateDesign, AnIssueWithoutAPathReadsWithoutIt) {

@@ -139,6 +139,55 @@ TEST_F(SqliteStoreTest, MigrationFourKeepsEveryRevisionOfAnOlderDatabase) {
             "2");
 }
 
+TEST_F(SqliteStoreTest, MigrationFiveMovesTheJsonCheckIntoTheStoreKeepingEveryRevision) {
+  open();
+  close();
+  {
+    // The layout before migration 0005: designs.design CHECKed by json_valid.
+    RawSqlite raw(databasePath());
+    raw.exec(
+        "DROP TABLE design_revisions; DROP TABLE designs;"
+        "CREATE TABLE designs (id TEXT PRIMARY KEY NOT NULL, owner_id TEXT NOT NULL, "
+        "organization_id TEXT NOT NULL, visibility TEXT NOT NULL CHECK (visibility IN ('private', "
+        "'public', 'published')), created_at TEXT NOT NULL, updated_at TEXT NOT NULL, name TEXT NOT "
+        "NULL, source_type TEXT NOT NULL, revision INTEGER NOT NULL, design TEXT NOT NULL CHECK "
+        "(json_valid(design)), source_name TEXT NOT NULL DEFAULT '', source_content BLOB NOT NULL "
+        "DEFAULT x'');"
+        "CREATE TABLE design_revisions (design_id TEXT NOT NULL REFERENCES designs (id) ON DELETE "
+        "CASCADE, revision INTEGER NOT NULL, saved_at TEXT NOT NULL, saved_by TEXT NOT NULL, "
+        "name TEXT NOT NULL, design TEXT, PRIMARY KEY (design_id, revision));"
+        "INSERT INTO designs VALUES ('6f1c1f1e-4b8e-4d4e-9c1a-0b7f7f3e2a10', "
+        "'6f1c1f1e-4b8e-4d4e-9c1a-0b7f7f3e2a11', '6f1c1f1e-4b8e-4d4e-9c1a-0b7f7f3e2a12', "
+        "'private', '2026-01-01T00:00:00.000Z', '2026-01-02T00:00:00.000Z', 'web', 'Design', 2, "
+        "'{\"save\":2}', 'web.yaml', x'6b696e64');"
+        "INSERT INTO design_revisions VALUES ('6f1c1f1e-4b8e-4d4e-9c1a-0b7f7f3e2a10', 1, "
+        "'2026-01-01T00:00:00.000Z', '6f1c1f1e-4b8e-4d4e-9c1a-0b7f7f3e2a11', 'web', '{\"save\":1}');"
+        "INSERT INTO design_revisions VALUES ('6f1c1f1e-4b8e-4d4e-9c1a-0b7f7f3e2a10', 2, "
+        "'2026-01-02T00:00:00.000Z', '6f1c1f1e-4b8e-4d4e-9c1a-0b7f7f3e2a11', 'web', NULL);"
+        "DELETE FROM schema_migrations WHERE version >= 5;");
+  }
+  const Uuid id = *Uuid::parse("6f1c1f1e-4b8e-4d4e-9c1a-0b7f7f3e2a10");
+  Store& store = open();
+  auto design = store.designs().find(id);
+  ASSERT_TRUE(design.has_value());
+  EXPECT_EQ(design->document, R"({"save":2})");
+  EXPECT_EQ(design->source_name, "web.yaml");
+  auto revisions = store.designs().revisions(id);
+  ASSERT_EQ(revisions.size(), 2U);
+  EXPECT_EQ(revisions[0].document, R"({"save":2})");
+  EXPECT_EQ(revisions[1].document, R"({"save":1})");
+  StoredDesign broken = *design;
+  broken.document = R"({"save":3)";
+  EXPECT_THROW(store.designs().save(broken), Error) << "the store checks the JSON itself";
+  EXPECT_EQ(store.designs().revisions(id).size(), 2U);
+  close();
+  RawSqlite raw(databasePath());
+  EXPECT_EQ(raw.scalar("SELECT instr(sql, 'json_valid') FROM sqlite_master WHERE name = 'designs'"),
+            "0");
+  EXPECT_EQ(raw.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'designs_organization_updated'"),
+            "1");
+}
+
 TEST_F(SqliteStoreTest, LargeWritesAreCheckpointedAfterTheyAnswer) {
   // Commits never checkpoint (the writer does it between writes), yet the log
   // is still copied into the database file once it passes 1,000 pages.
