@@ -96,6 +96,8 @@ std::vector<Action> deduplicated(std::vector<Action> actions) {
     const json& value = action.value;
     std::string id = value.contains("id") ? value["id"].get<std::string>() : "";
     if (id.empty() && value.contains("item")) id = value["item"].value("id", "");
+    // Updates of one component or relationship at different paths are kept apart.
+    if (value.contains("path")) id += " " + value["path"].dump();
     const auto key = std::pair{action.op, id};
     const auto found = seen.find(key);
     if (found == seen.end()) {

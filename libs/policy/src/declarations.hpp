@@ -36,7 +36,8 @@ bool stillHolds(const nlohmann::json& declaration,
 /// The design's patch version plus one ("0.0.1" when it has none; a "v"
 /// prefix is kept).
 void bumpPatchVersion(nlohmann::json& design);
-/// One action per (op, id), where the first was taken, with the last value.
+/// One action per (op, id) — and path, for updates — where the first was
+/// taken, with the last value.
 std::vector<Action> deduplicated(std::vector<Action> actions);
 
 }  // namespace meshery::policy::detail

@@ -10,6 +10,7 @@
 
 #include "declarations.hpp"
 #include "identify_support.hpp"
+#include "patching.hpp"
 #include "meshery/core/error.hpp"
 #include "meshery/core/uuid.hpp"
 #include "meshery/policy/aliases.hpp"
@@ -38,8 +39,13 @@ const Uuid& parentNamespace() {
 class Pass {
  public:
   Pass(json& design, const std::vector<const RelationshipDefinition*>& definitions,
-       const ComponentFactory& factory, std::vector<Action>& actions)
-      : design_(design), definitions_(definitions), factory_(factory), actions_(actions) {}
+       const ComponentFactory& factory, const SchemaDefault& defaults,
+       std::vector<Action>& actions)
+      : design_(design),
+        definitions_(definitions),
+        factory_(factory),
+        defaults_(defaults),
+        actions_(actions) {}
 
   /// Runs the four phases; true when a component was added or removed.
   bool run() {
@@ -50,7 +56,7 @@ class Pass {
     const bool aliases = addAliasComponents();
     const bool removed = sideEffects();
     resolveAliases();
-    return parents || aliases || removed;
+    return parents || aliases || removed || patching_.patched();
   }
 
  private:
@@ -131,7 +137,9 @@ class Pass {
       }
       if (!handled(kind)) continue;
       if (!components) components = componentsById();
-      if (!detail::stillHolds(declaration, *components)) setStatus(declaration, "deleted");
+      if (detail::stillHolds(declaration, *components)) continue;
+      if (relatesByValue(kind) && patching_.follows(declaration, kind)) continue;
+      setStatus(declaration, "deleted");
     }
   }
 
@@ -149,9 +157,11 @@ class Pass {
         json& current = relationships()[known->second];
         if (current.value("status", "") == "deleted")
           setStatus(current, declarationOf(found)["status"]);
+        patching_.record(current, found, false);
         continue;
       }
       json declaration = declarationOf(found);
+      patching_.record(declaration, found, true);  // the add_relationship carries it
       existing[key] = relationships().size();
       actions_.push_back({"add_relationship", {{"item", declaration}}});
       relationships().push_back(std::move(declaration));
@@ -350,7 +360,9 @@ class Pass {
   json& design_;
   const std::vector<const RelationshipDefinition*>& definitions_;
   const ComponentFactory& factory_;
+  const SchemaDefault& defaults_;
   std::vector<Action>& actions_;
+  detail::Patching patching_{design_, defaults_, actions_};
   std::vector<FoundRelationship> found_;  ///< what the definitions find this pass
   std::set<std::string> found_signatures_;
   std::map<std::string, json> groups_;  ///< sibling groups found, by declaration id
@@ -361,7 +373,7 @@ class Pass {
 
 EvaluationResult evaluateDesign(json design,
                                 const std::vector<const RelationshipDefinition*>& definitions,
-                                const ComponentFactory& factory) {
+                                const ComponentFactory& factory, const SchemaDefault& defaults) {
   if (!design.contains("components") || !design["components"].is_array())
     design["components"] = json::array();
   if (!design.contains("relationships") || !design["relationships"].is_array())
@@ -369,7 +381,7 @@ EvaluationResult evaluateDesign(json design,
   std::vector<Action> actions;
   for (int pass = 0; pass < kMaxPasses; ++pass) {
     const std::size_t before = actions.size();
-    const bool components_changed = Pass(design, definitions, factory, actions).run();
+    const bool components_changed = Pass(design, definitions, factory, defaults, actions).run();
     if (actions.size() > before) detail::bumpPatchVersion(design);
     if (!components_changed) break;
   }

@@ -14,6 +14,8 @@
 namespace meshery::policy {
 namespace {
 
+using detail::Direction;
+using detail::directionOf;
 using registry::SelectorItem;
 
 /// Some value at `mutator` in one component matches some value at
@@ -29,40 +31,6 @@ bool pathsMatch(const nlohmann::json& mutator_component, const registry::RefPath
     }
   }
   return false;
-}
-
-/// Which side of a (from, to) item pair supplies the mutator values, and
-/// the paths and strategies compared.
-struct Direction {
-  bool from_mutates = false;
-  const std::vector<registry::RefPath>* mutators = nullptr;
-  const std::vector<registry::RefPath>* mutateds = nullptr;
-  const std::vector<std::vector<std::string>>* matrix = nullptr;
-  std::size_t count = 0;  ///< paths compared
-
-  [[nodiscard]] const std::vector<std::string>& strategies(std::size_t i) const {
-    static const std::vector<std::string> kEqual;
-    return i < matrix->size() ? (*matrix)[i] : kEqual;
-  }
-};
-
-std::optional<Direction> directionOf(const SelectorItem& from_item, const SelectorItem& to_item) {
-  if (!from_item.patch || !to_item.patch) return std::nullopt;
-  const registry::SelectorPatch& from_patch = *from_item.patch;
-  const registry::SelectorPatch& to_patch = *to_item.patch;
-  // Either side may supply the mutator: a Service's selector mutates a
-  // Deployment's labels; a Namespace's name mutates a child's namespace.
-  Direction direction;
-  direction.from_mutates = !from_patch.mutator_ref.empty() && !to_patch.mutated_ref.empty();
-  const bool to_mutates = !to_patch.mutator_ref.empty() && !from_patch.mutated_ref.empty();
-  if (!direction.from_mutates && !to_mutates) return std::nullopt;
-  direction.mutators = direction.from_mutates ? &from_patch.mutator_ref : &to_patch.mutator_ref;
-  direction.mutateds = direction.from_mutates ? &to_patch.mutated_ref : &from_patch.mutated_ref;
-  direction.matrix = !from_item.match_strategy_matrix.empty() ? &from_item.match_strategy_matrix
-                                                              : &to_item.match_strategy_matrix;
-  direction.count = std::min(direction.mutators->size(), direction.mutateds->size());
-  if (direction.count == 0) return std::nullopt;
-  return direction;
 }
 
 bool valuesRelate(const Direction& direction, const nlohmann::json& from,

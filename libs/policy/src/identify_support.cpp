@@ -89,6 +89,29 @@ nlohmann::json boundSelector(const nlohmann::json& selector, nlohmann::json from
   return bound;
 }
 
+const std::vector<std::string>& Direction::strategies(std::size_t i) const {
+  static const std::vector<std::string> kEqual;
+  return i < matrix->size() ? (*matrix)[i] : kEqual;
+}
+
+std::optional<Direction> directionOf(const registry::SelectorItem& from_item,
+                                     const registry::SelectorItem& to_item) {
+  if (!from_item.patch || !to_item.patch) return std::nullopt;
+  const registry::SelectorPatch& from_patch = *from_item.patch;
+  const registry::SelectorPatch& to_patch = *to_item.patch;
+  Direction direction;
+  direction.from_mutates = !from_patch.mutator_ref.empty() && !to_patch.mutated_ref.empty();
+  const bool to_mutates = !to_patch.mutator_ref.empty() && !from_patch.mutated_ref.empty();
+  if (!direction.from_mutates && !to_mutates) return std::nullopt;
+  direction.mutators = direction.from_mutates ? &from_patch.mutator_ref : &to_patch.mutator_ref;
+  direction.mutateds = direction.from_mutates ? &to_patch.mutated_ref : &from_patch.mutated_ref;
+  direction.matrix = !from_item.match_strategy_matrix.empty() ? &from_item.match_strategy_matrix
+                                                              : &to_item.match_strategy_matrix;
+  direction.count = std::min(direction.mutators->size(), direction.mutateds->size());
+  if (direction.count == 0) return std::nullopt;
+  return direction;
+}
+
 void sortFound(std::vector<FoundRelationship>& found) {
   std::sort(found.begin(), found.end(), [](const FoundRelationship& a, const FoundRelationship& b) {
     return std::tie(a.from_id, a.to_id, a.binding_id, a.selector, a.from_item, a.to_item) <

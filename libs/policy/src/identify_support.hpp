@@ -4,6 +4,7 @@
 // relationships shares.
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -30,6 +31,25 @@ nlohmann::json declarationBase(const registry::RelationshipDefinition& definitio
 /// lists and its own deny clause: a declaration's one selector.
 nlohmann::json boundSelector(const nlohmann::json& selector, nlohmann::json from,
                              nlohmann::json to);
+/// Which side of a (from, to) item pair supplies the mutator values, and
+/// the paths and strategies compared.
+struct Direction {
+  bool from_mutates = false;
+  const std::vector<registry::RefPath>* mutators = nullptr;
+  const std::vector<registry::RefPath>* mutateds = nullptr;
+  const std::vector<std::vector<std::string>>* matrix = nullptr;
+  std::size_t count = 0;  ///< paths compared
+
+  /// The strategies of path `i` (none: "equal").
+  [[nodiscard]] const std::vector<std::string>& strategies(std::size_t i) const;
+};
+
+/// Either side may supply the mutator (a Service's selector mutates a
+/// Deployment's labels; a Namespace's name mutates a child's namespace);
+/// nullopt when neither item pairs a mutatorRef with the other's mutatedRef.
+std::optional<Direction> directionOf(const registry::SelectorItem& from_item,
+                                     const registry::SelectorItem& to_item);
+
 /// Sorts by from id, to id, binding id, then selector items.
 void sortFound(std::vector<FoundRelationship>& found);
 

@@ -1,9 +1,13 @@
 // evaluateDesign with a registry: the definitions of the design's models,
 // and parents created from the registry's components.
+#include <map>
+#include <memory>
 #include <set>
 
+#include "meshery/policy/component_refs.hpp"
 #include "meshery/policy/evaluate.hpp"
 #include "meshery/registry/registry_snapshot.hpp"
+#include "meshery/registry/schema_default.hpp"
 
 namespace meshery::policy {
 namespace {
@@ -44,6 +48,27 @@ ComponentFactory factoryOf(const registry::RegistrySnapshot& snapshot) {
   };
 }
 
+/// Defaults from the schema of the registry's definition of a component
+/// (each schema parsed once per evaluation).
+SchemaDefault defaultsOf(const registry::RegistrySnapshot& snapshot,
+                         std::shared_ptr<std::map<std::string, json>> schemas) {
+  return [&snapshot, schemas](const json& component,
+                              const registry::RefPath& path) -> std::optional<json> {
+    if (path.empty() || path.front() != "configuration") return std::nullopt;
+    const std::string kind = componentKind(component);
+    const auto reference = component.find("component");
+    const std::string api_version =
+        reference != component.end() && reference->is_object() ? reference->value("version", "") : "";
+    const auto definition = snapshot.preferredComponent(kind, api_version, componentModel(component));
+    if (!definition) return std::nullopt;
+    const std::string key = kind + "\x1f" + api_version + "\x1f" + componentModel(component);
+    auto [slot, added] = schemas->try_emplace(key);
+    if (added) slot->second = definition->schemaJson();
+    if (!slot->second.is_object()) return std::nullopt;
+    return registry::schemaDefaultAt(slot->second, registry::RefPath(path.begin() + 1, path.end()));
+  };
+}
+
 }  // namespace
 
 EvaluationResult evaluateWithRegistry(json design, const registry::RegistrySnapshot& registry) {
@@ -56,7 +81,8 @@ EvaluationResult evaluateWithRegistry(json design, const registry::RegistrySnaps
   }
   std::vector<const registry::RelationshipDefinition*> definitions;
   for (const auto& relationship : in_scope) definitions.push_back(relationship.get());
-  return evaluateDesign(std::move(design), definitions, factoryOf(registry));
+  return evaluateDesign(std::move(design), definitions, factoryOf(registry),
+                        defaultsOf(registry, std::make_shared<std::map<std::string, json>>()));
 }
 
 }  // namespace meshery::policy

@@ -11,6 +11,7 @@
 
 #include "meshery/core/uuid.hpp"
 #include "policy_test_support.hpp"
+#include "support/meshery_test/kubernetes_registry.hpp"
 
 namespace meshery::policy {
 namespace {
@@ -151,6 +152,70 @@ TEST(EvaluateDesign, AMissingNamespaceIsCreatedAndParentsItsComponents) {
                    "hierarchical/inventory cm2 -> " + ns + " approved"}));
   EXPECT_EQ(ops(result).front(), "add_component");
   EXPECT_TRUE(evaluateDesign(result.design, definitions(), factory).actions.empty());
+}
+
+TEST(EvaluateDesign, ARelationshipRecordsTheValuesItHoldsWith) {
+  const auto result = evaluateDesign(kWeb, definitions(), factory);
+  for (const json& relationship : result.design["relationships"]) {
+    const bool copyable = relationship["kind"] == "hierarchical";  // equal values, copied
+    EXPECT_EQ(relationship.contains("metadata") &&
+                  relationship["metadata"].contains("mutatorValues"),
+              copyable)
+        << relationship.dump();
+    if (copyable) {
+      EXPECT_EQ(relationship["metadata"]["mutatorValues"], json::array({"default"}));
+    }
+  }
+}
+
+TEST(EvaluateDesign, APartOfAParentGoneGetsItsSchemaDefault) {
+  json d = design({component("ns", "Namespace", "team", json::object()),
+                   component("cm", "ConfigMap", "settings", {{"metadata", {{"namespace", "team"}}}})});
+  d = evaluateDesign(d, definitions(), factory).design;
+  d["components"].erase(d["components"].begin());  // the Namespace
+  std::vector<registry::RefPath> asked;
+  const SchemaDefault defaults = [&asked](const json& component, const registry::RefPath& path) {
+    asked.push_back(path);
+    EXPECT_EQ(component["id"], "cm");
+    return std::optional<json>("default");
+  };
+  const auto result = evaluateDesign(d, definitions(), factory, defaults);
+  EXPECT_EQ(asked, (std::vector<registry::RefPath>{{"configuration", "metadata", "namespace"}}));
+  const json* settings = nullptr;
+  for (const json& c : result.design["components"]) {
+    if (c["id"] == "cm") settings = &c;
+  }
+  ASSERT_NE(settings, nullptr);
+  EXPECT_EQ((*settings)["configuration"]["metadata"]["namespace"], "default");
+  const auto action = std::find_if(result.actions.begin(), result.actions.end(), [](const Action& a) {
+    return a.op == "update_component_configuration";
+  });
+  ASSERT_NE(action, result.actions.end());
+  EXPECT_EQ(action->value, json({{"id", "cm"},
+                                 {"path", {"configuration", "metadata", "namespace"}},
+                                 {"value", "default"},
+                                 {"mode", "replace"}}));
+  // The restored value names a Namespace the design lacks: it is created.
+  EXPECT_EQ(relationshipsOf(result.design).size(), 1U);
+  EXPECT_TRUE(evaluateDesign(result.design, definitions(), factory, defaults).actions.empty());
+}
+
+TEST(EvaluateWithRegistry, ANamespaceRenamedOrRemovedMovesOrFreesWhatItHolds) {
+  const auto& registry = meshery::testing::kubernetesRegistry();
+  json d = design({component("ns", "Namespace", "red", {{"metadata", {{"name", "red"}}}}),
+                   component("cm", "ConfigMap", "settings", {{"metadata", {{"namespace", "red"}}}})});
+  d = evaluateWithRegistry(d, registry).design;
+  ASSERT_EQ(relationshipsOf(d), (Lines{"hierarchical/inventory cm -> ns approved"}));
+  d["components"][0]["displayName"] = "blue";
+  d = evaluateWithRegistry(d, registry).design;
+  EXPECT_EQ(d["components"][1]["configuration"]["metadata"]["namespace"], "blue");
+  EXPECT_EQ(relationshipsOf(d), (Lines{"hierarchical/inventory cm -> ns approved"}));
+  // The registry's ConfigMap schema gives metadata.namespace no default: it goes.
+  d["components"].erase(d["components"].begin());
+  const auto result = evaluateWithRegistry(d, registry);
+  EXPECT_FALSE(result.design["components"][0]["configuration"]["metadata"].contains("namespace"));
+  EXPECT_TRUE(result.design["relationships"].empty());
+  EXPECT_TRUE(evaluateWithRegistry(result.design, registry).actions.empty());
 }
 
 TEST(EvaluateDesign, ARoleBindingLinksItsRoleAndServiceAccountUntilItIsDeleted) {

@@ -6,15 +6,21 @@
 //
 // A relationship is written "kind/subType from -> to status" with the
 // components' display names (a sibling group "kind/subType a, b status",
-// every member); an action "op" or "op name".
+// every member); an action "op" or "op name". A step may also declare a
+// relationship by hand ("declare": kind, subType, from, to, status) and
+// expect values of the components ("values": id, path, value; null for
+// none).
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <stdexcept>
 
 #include "meshery/policy/evaluate.hpp"
+#include "meshery/policy/identify.hpp"
 #include "policy_test_support.hpp"
 
 namespace meshery::policy {
@@ -105,12 +111,65 @@ std::vector<std::string> sorted(const json& lines) {
   return out;
 }
 
+const json& componentById(const json& design, const json& id) {
+  for (const json& component : design["components"]) {
+    if (component["id"] == id) return component;
+  }
+  throw std::runtime_error("no component " + id.dump());
+}
+
+/// A relationship declared by hand (as a user draws it): {"kind",
+/// "subType", "from", "to", "status"}, made from the bundled definition of
+/// that kind whose items admit the two components, without the values the
+/// engine records.
+json declarationNamed(const json& design, const json& declared) {
+  const json& from = componentById(design, declared.at("from"));
+  const json& to = componentById(design, declared.at("to"));
+  for (const auto* definition : definitions()) {
+    if (definition->kind != declared.at("kind") || definition->sub_type != declared.at("subType"))
+      continue;
+    for (std::size_t s = 0; s < definition->selectors.size(); ++s) {
+      const auto& allow = definition->selectors[s].allow;
+      for (std::size_t f = 0; f < allow.from.size(); ++f) {
+        for (std::size_t t = 0; t < allow.to.size(); ++t) {
+          if (!admits(allow.from[f], from) || !admits(allow.to[t], to)) continue;
+          json declaration = declarationOf({definition, s, f, t, from.at("id"), to.at("id"), ""});
+          declaration["status"] = declared.value("status", "approved");
+          return declaration;
+        }
+      }
+    }
+  }
+  throw std::runtime_error("no definition relates " + declared.dump());
+}
+
+/// The value at `path` in the component `id` (null when absent).
+json valueAt(const json& design, const json& id, const json& path) {
+  const json* node = &componentById(design, id);
+  for (const json& part : path) {
+    const std::string key = part.get<std::string>();
+    if (node->is_array() && !key.empty() && std::isdigit(static_cast<unsigned char>(key[0]))) {
+      const auto index = std::stoul(key);
+      if (index >= node->size()) return nullptr;
+      node = &(*node)[index];
+    } else if (node->is_object() && node->contains(key)) {
+      node = &(*node)[key];
+    } else {
+      return nullptr;
+    }
+  }
+  return *node;
+}
+
 void applyChange(json& design, const json& change) {
   for (const json& set : change.value("set", json::array())) {
     for (json& component : design["components"]) {
       if (component["id"] != set.at("id")) continue;
       json* node = &component;
-      for (const json& part : set.at("path")) node = &(*node)[part.get<std::string>()];
+      for (const json& part : set.at("path")) {
+        const std::string key = part.get<std::string>();
+        node = node->is_array() ? &(*node)[std::stoul(key)] : &(*node)[key];
+      }
       *node = set.at("value");
     }
   }
@@ -122,6 +181,9 @@ void applyChange(json& design, const json& change) {
   }
   for (const json& added : change.value("add", json::array())) {
     design["components"].push_back(componentOf(added));
+  }
+  for (const json& declared : change.value("declare", json::array())) {
+    design["relationships"].push_back(declarationNamed(design, declared));
   }
 }
 
@@ -149,6 +211,10 @@ TEST_P(Scenario, EvaluatesAsExpected) {
         << "step " << step_number;
     if (expect.contains("actions")) {
       EXPECT_EQ(actionLines(result), sorted(expect.at("actions"))) << "step " << step_number;
+    }
+    for (const json& value : expect.value("values", json::array())) {
+      EXPECT_EQ(valueAt(result.design, value.at("id"), value.at("path")), value.at("value"))
+          << "step " << step_number << ": " << value.dump();
     }
     // Every result is a fixed point, whatever its order of components.
     json reversed = result.design;

@@ -33,6 +33,11 @@ struct Action {
 using ComponentFactory =
     std::function<std::optional<nlohmann::json>(const std::string& model, const std::string& kind)>;
 
+/// The default a component's schema gives the value at `path` (a path into
+/// the declaration, "configuration" first), or nullopt when it gives none.
+using SchemaDefault = std::function<std::optional<nlohmann::json>(
+    const nlohmann::json& component, const registry::RefPath& path)>;
+
 struct EvaluationResult {
   nlohmann::json design;        ///< the design with every action applied
   std::vector<Action> actions;  ///< in the order they were taken, one per (op, id)
@@ -43,7 +48,13 @@ struct EvaluationResult {
 /// pass changes no component. Each pass:
 /// 1. validate — an existing declaration whose components are gone, or whose
 ///    values no longer relate them (a group with fewer than two members, an
-///    alias whose part is gone), becomes "deleted";
+///    alias whose part is gone), becomes "deleted"; unless, for a value
+///    relationship copied as it is, its mutator changed (by the values it
+///    records in metadata.mutatorValues) or it was declared without a record
+///    and approved: the mutated component then follows the mutator
+///    (update_component_configuration). A hierarchical parent gone gives the
+///    child's field that named it its schema default (`defaults`), or
+///    removes it;
 /// 2. identify — relationships found and not yet declared are added
 ///    ("identified"; hierarchical parents and bindings "approved"); a
 ///    deleted declaration found again is revived; a group gets its members
@@ -53,11 +64,12 @@ struct EvaluationResult {
 ///    through `factory`;
 /// 4. side effects — "identified" becomes "approved", "deleted" is removed
 ///    (with the alias node it stood for); metadata.resolvedAliases follows.
+/// Relationships found record the mutator values they hold with.
 /// A pass that changed anything bumps the design's patch version ("0.0.1"
 /// when it has none). Evaluating the result again changes nothing.
 EvaluationResult evaluateDesign(
     nlohmann::json design, const std::vector<const registry::RelationshipDefinition*>& definitions,
-    const ComponentFactory& factory = {});
+    const ComponentFactory& factory = {}, const SchemaDefault& defaults = {});
 
 /// evaluateDesign with the registry's relationship definitions of the
 /// models the design's components use (all but ignored ones), and missing
