@@ -9,6 +9,7 @@
 #include <sstream>
 #include <string>
 
+#include "meshery/core/heap.hpp"
 #include "meshery/core/json_text.hpp"
 #include "meshery/design/import.hpp"
 #include "meshery/registry/model_import.hpp"
@@ -114,4 +115,11 @@ BENCHMARK(BM_DesignToJson)->Arg(1000)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 
-BENCHMARK_MAIN();
+int main(int argc, char** argv) {
+  meshery::tuneHeapForDocuments();  // as meshery-server runs
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}

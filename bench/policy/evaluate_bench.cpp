@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "meshery/core/heap.hpp"
 #include "meshery/policy/evaluate.hpp"
 
 namespace {
@@ -103,4 +104,11 @@ BENCHMARK(BM_EvaluateDesign)->Arg(100)->Arg(1000)->Arg(10000)->Unit(benchmark::k
 
 }  // namespace
 
-BENCHMARK_MAIN();
+int main(int argc, char** argv) {
+  meshery::tuneHeapForDocuments();  // as meshery-server runs
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}

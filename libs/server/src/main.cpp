@@ -2,8 +2,6 @@
 
 #include <CLI/CLI.hpp>
 
-#include <malloc.h>
-
 #include <cstdio>
 #include <cstdlib>
 #include <map>
@@ -13,6 +11,7 @@
 #include "meshery/api/routes.hpp"
 #include "meshery/core/build_info.hpp"
 #include "meshery/core/error.hpp"
+#include "meshery/core/heap.hpp"
 #include "meshery/core/log.hpp"
 #include "meshery/http/metrics.hpp"
 #include "meshery/http/server.hpp"
@@ -54,18 +53,7 @@ std::optional<std::filesystem::path> webRoot(const Options& options) {
 }
 
 int serve(const Options& options) {
-  // Buffers up to 32 MB (design documents, their JSON and YAML, page bodies)
-  // come from the heap and go back to it: a 1,000-resource import builds
-  // several 4 MB strings, and taking each from a fresh mmap faulted every
-  // page in again (a fifth of the import's time). Four arenas at most bound
-  // what the heap keeps for the next request (about 50 MB after a run of
-  // large imports, against 160 MB with an arena per thread).
-  mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);
-  mallopt(M_TRIM_THRESHOLD, 32 * 1024 * 1024);
-  mallopt(M_ARENA_MAX, 4);
-  // No fastbins: a free of 64 KB or more would consolidate them all (once a
-  // third of an import); tcache already serves the small-object churn.
-  mallopt(M_MXFAST, 0);
+  tuneHeapForDocuments();
   log::configure(options.log_format, options.log_level);
   auto store = store::openStore(options.database_url);
   api::LocalProvider provider;
