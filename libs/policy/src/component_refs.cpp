@@ -40,11 +40,13 @@ void walk(const nlohmann::json& node, const registry::RefPath& path, std::size_t
   reached.pop_back();
 }
 
-std::string stringAt(const nlohmann::json& object, const char* outer, const char* inner) {
+std::string_view stringAt(const nlohmann::json& object, const char* outer, const char* inner) {
+  if (!object.is_object()) return {};
   const auto found = object.find(outer);
   if (found == object.end() || !found->is_object()) return {};
   const auto value = found->find(inner);
-  return value != found->end() && value->is_string() ? value->get<std::string>() : std::string();
+  if (value == found->end() || !value->is_string()) return {};
+  return value->get_ref<const std::string&>();
 }
 
 }  // namespace
@@ -56,12 +58,12 @@ std::vector<RefValue> resolveRef(const nlohmann::json& component, const registry
   return out;
 }
 
-std::string componentKind(const nlohmann::json& component) {
+std::string_view componentKind(const nlohmann::json& component) {
   return stringAt(component, "component", "kind");
 }
 
-std::string componentModel(const nlohmann::json& component) {
-  std::string name = stringAt(component, "model", "name");
+std::string_view componentModel(const nlohmann::json& component) {
+  const std::string_view name = stringAt(component, "model", "name");
   return name.empty() ? stringAt(component, "modelReference", "name") : name;
 }
 

@@ -258,65 +258,78 @@ class Pass {
   /// wallet's parent must exist already).
   bool addParents() {
     if (!factory_) return false;
-    bool added = false;
-    for (const RelationshipDefinition* definition : definitions_) {
-      if (!detail::sameWord(definition->kind, "hierarchical") ||
-          !detail::sameWord(definition->sub_type, "inventory"))
-        continue;
-      for (const registry::Selector& selector : definition->selectors) {
-        for (const registry::SelectorItem& parent : selector.allow.to) {
-          if (!parent.patch || parent.patch->mutator_ref.empty() || parent.kind == "*") continue;
-          for (const registry::SelectorItem& child : selector.allow.from) {
-            if (!child.patch || child.patch->mutated_ref.empty()) continue;
-            added = addParentsFor(selector, child, parent) || added;
+    // What is wanted is read first, through one index of the components as
+    // they are; creating parents then grows the list of components.
+    std::vector<std::pair<const registry::SelectorItem*, std::set<std::string>>> missing;
+    {
+      const detail::ComponentIndex index(design_);
+      for (const RelationshipDefinition* definition : definitions_) {
+        if (!detail::sameWord(definition->kind, "hierarchical") ||
+            !detail::sameWord(definition->sub_type, "inventory"))
+          continue;
+        for (const registry::Selector& selector : definition->selectors) {
+          for (const registry::SelectorItem& parent : selector.allow.to) {
+            if (!parent.patch || parent.patch->mutator_ref.empty() || parent.kind == "*") continue;
+            std::set<std::string> names;
+            for (const registry::SelectorItem& child : selector.allow.from) {
+              if (!child.patch || child.patch->mutated_ref.empty()) continue;
+              namesFor(index, selector, child, parent, names);
+            }
+            for (const json* component : index.candidates(parent)) {
+              if (!admits(parent, *component)) continue;
+              for (const RefValue& value : resolveRef(*component, parent.patch->mutator_ref.front()))
+                if (value.value->is_string()) names.erase(value.value->get<std::string>());
+            }
+            if (!names.empty()) missing.emplace_back(&parent, std::move(names));
           }
         }
+      }
+    }
+    bool added = false;
+    std::set<std::pair<std::string, std::string>> created;  // (kind, name)
+    for (const auto& [parent, names] : missing) {
+      for (const std::string& name : names) {
+        if (!created.emplace(parent->kind, name).second) continue;
+        added = addParent(*parent, name) || added;
       }
     }
     return added;
   }
 
-  bool addParentsFor(const registry::Selector& selector, const registry::SelectorItem& child,
-                     const registry::SelectorItem& parent) {
+  /// The names `child` components give their parents (at the child's
+  /// mutatedRef), unless a deny clause keeps them from `parent`.
+  static void namesFor(const detail::ComponentIndex& index, const registry::Selector& selector,
+                       const registry::SelectorItem& child, const registry::SelectorItem& parent,
+                       std::set<std::string>& names) {
     const registry::RefPath& child_path = child.patch->mutated_ref.front();
-    const registry::RefPath& parent_path = parent.patch->mutator_ref.front();
-    const bool child_denied = [&] {
-      return std::any_of(selector.deny.to.begin(), selector.deny.to.end(),
-                         [&](const auto& item) { return item.kind == parent.kind; });
-    }();
-    std::set<std::string> names;
-    for (const json& component : design_["components"]) {
-      if (!admits(child, component)) continue;
+    const bool child_denied =
+        std::any_of(selector.deny.to.begin(), selector.deny.to.end(),
+                    [&](const auto& item) { return item.kind == parent.kind; });
+    for (const json* component : index.candidates(child)) {
+      if (!admits(child, *component)) continue;
       if (child_denied && std::any_of(selector.deny.from.begin(), selector.deny.from.end(),
-                                      [&](const auto& item) { return admits(item, component); }))
+                                      [&](const auto& item) { return admits(item, *component); }))
         continue;
-      for (const RefValue& value : resolveRef(component, child_path)) {
+      for (const RefValue& value : resolveRef(*component, child_path)) {
         if (value.value->is_string() && !value.value->get<std::string>().empty())
           names.insert(value.value->get<std::string>());
       }
     }
-    bool added = false;
-    for (const std::string& name : names) {
-      const bool present = std::any_of(
-          design_["components"].begin(), design_["components"].end(), [&](const json& component) {
-            if (!admits(parent, component)) return false;
-            const auto values = resolveRef(component, parent_path);
-            return std::any_of(values.begin(), values.end(),
-                               [&](const RefValue& value) { return *value.value == name; });
-          });
-      if (present) continue;
-      auto created = factory_(parent.model.name, parent.kind);
-      if (!created) continue;
-      json& component = *created;
-      component["id"] = Uuid::v5(parentNamespace(), parent.kind + "/" + name).toString();
-      setAt(component, parent_path, name);
-      if (parent_path == registry::RefPath{"displayName"})
-        component["configuration"]["metadata"]["name"] = name;
-      actions_.push_back({"add_component", {{"item", component}}});
-      design_["components"].push_back(std::move(component));
-      added = true;
-    }
-    return added;
+  }
+
+  /// A `parent` component named `name`, made through the factory.
+  bool addParent(const registry::SelectorItem& parent, const std::string& name) {
+    auto created = factory_(parent.model.name, parent.kind);
+    if (!created) return false;
+    json& component = *created;
+    const registry::RefPath& parent_path = parent.patch->mutator_ref.front();
+    component["id"] = Uuid::v5(parentNamespace(), parent.kind + "/" + name).toString();
+    setAt(component, parent_path, name);
+    if (parent_path == registry::RefPath{"displayName"})
+      component["configuration"]["metadata"]["name"] = name;
+    actions_.push_back({"add_component", {{"item", component}}});
+    design_["components"].push_back(std::move(component));
+    return true;
   }
 
   static void setAt(json& target, const registry::RefPath& path, const std::string& value) {

@@ -125,7 +125,7 @@ ComponentIndex::ComponentIndex(const nlohmann::json& design) {
   for (const nlohmann::json& component : *components) {
     if (idOf(component).empty()) continue;
     all_.push_back(&component);
-    by_kind_[componentKind(component)].push_back(&component);
+    by_kind_[std::string(componentKind(component))].push_back(&component);
   }
 }
 

@@ -55,13 +55,14 @@ SchemaDefault defaultsOf(const registry::RegistrySnapshot& snapshot,
   return [&snapshot, schemas](const json& component,
                               const registry::RefPath& path) -> std::optional<json> {
     if (path.empty() || path.front() != "configuration") return std::nullopt;
-    const std::string kind = componentKind(component);
+    const std::string kind(componentKind(component));
+    const std::string model(componentModel(component));
     const auto reference = component.find("component");
     const std::string api_version =
         reference != component.end() && reference->is_object() ? reference->value("version", "") : "";
-    const auto definition = snapshot.preferredComponent(kind, api_version, componentModel(component));
+    const auto definition = snapshot.preferredComponent(kind, api_version, model);
     if (!definition) return std::nullopt;
-    const std::string key = kind + "\x1f" + api_version + "\x1f" + componentModel(component);
+    const std::string key = kind + "\x1f" + api_version + "\x1f" + model;
     auto [slot, added] = schemas->try_emplace(key);
     if (added) slot->second = definition->schemaJson();
     if (!slot->second.is_object()) return std::nullopt;

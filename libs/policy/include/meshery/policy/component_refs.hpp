@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "meshery/registry/relationship.hpp"
@@ -25,8 +26,9 @@ struct RefValue {
 std::vector<RefValue> resolveRef(const nlohmann::json& component, const registry::RefPath& path);
 
 /// The component's kind (`component.kind`) and model name (`model.name`, or
-/// `modelReference.name` as Meshery's UI writes it); "" when absent.
-std::string componentKind(const nlohmann::json& component);
-std::string componentModel(const nlohmann::json& component);
+/// `modelReference.name` as Meshery's UI writes it); "" when absent. Views
+/// into `component`, valid while it is unchanged.
+std::string_view componentKind(const nlohmann::json& component);
+std::string_view componentModel(const nlohmann::json& component);
 
 }  // namespace meshery::policy
