@@ -9,8 +9,9 @@
 namespace meshery::store {
 
 void requireJson(std::string_view text, std::string_view what) {
-  // One parser per thread keeps its buffers between saves.
-  thread_local simdjson::dom::parser parser;
+  // A parser per call: one kept per thread would hold the buffers of the
+  // largest design it ever checked (several times its size).
+  simdjson::dom::parser parser;
   simdjson::dom::element root;
   const simdjson::error_code error = parser.parse(text.data(), text.size(), true).get(root);
   if (error == simdjson::SUCCESS) return;
