@@ -105,7 +105,18 @@ void printText(std::ostream& out, const json& answer) {
                     : item.value("kind", "") + "/" + item.value("subType", "") + " " +
                           item.value("id", "").substr(0, 8);
     } else if (value.contains("path")) {
-      subject += " " + value.value("path", "") + " = " + value["value"].dump();
+      // A relationship's JSON pointer ("/status"), or a component's field
+      // as a list of keys (["configuration", "metadata", "namespace"]).
+      const json& path = value["path"];
+      std::string where = path.is_string() ? path.get<std::string>() : "";
+      if (path.is_array()) {
+        subject = nameOf(names, subject);
+        for (const json& part : path) {
+          if (!where.empty()) where += '.';
+          where += part.is_string() ? part.get<std::string>() : part.dump();
+        }
+      }
+      subject += " " + where + " = " + value["value"].dump();
     }
     out << "  " << action.value("op", "") << "  " << subject << "\n";
   }

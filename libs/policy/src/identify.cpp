@@ -18,31 +18,56 @@ using detail::Direction;
 using detail::directionOf;
 using registry::SelectorItem;
 
-/// Some value at `mutator` in one component matches some value at
-/// `mutated` in the other.
-bool pathsMatch(const nlohmann::json& mutator_component, const registry::RefPath& mutator,
-                const nlohmann::json& mutated_component, const registry::RefPath& mutated,
-                const std::vector<std::string>& strategies) {
-  const auto sources = resolveRef(mutator_component, mutator);
-  const auto targets = resolveRef(mutated_component, mutated);
-  for (const RefValue& source : sources) {
-    for (const RefValue& target : targets) {
-      if (valuesMatch(*source.value, *target.value, strategies)) return true;
-    }
-  }
-  return false;
+/// Whether two fields both absent are alike: for plain equality on fields
+/// (not list elements), as two components without metadata.namespace are
+/// both in the namespace they are deployed to.
+bool absentAlike(const registry::RefPath& mutator, const registry::RefPath& mutated,
+                 const std::vector<std::string>& strategies) {
+  const auto listed = [](const registry::RefPath& path) {
+    return std::find(path.begin(), path.end(), "_") != path.end();
+  };
+  if (listed(mutator) || listed(mutated)) return false;
+  return std::all_of(strategies.begin(), strategies.end(), [](const std::string& strategy) {
+    return strategy == "equal" || strategy == "equal_as_strings";
+  });
 }
 
+/// How the values at one pair of paths compare.
+enum class Likeness { kUnlike, kAlike, kBothAbsent };
+
+/// Some value at `mutator` in one component matches some value at
+/// `mutated` in the other (kAlike), or neither has one and absentAlike
+/// allows that (kBothAbsent).
+Likeness pathsMatch(const nlohmann::json& mutator_component, const registry::RefPath& mutator,
+                    const nlohmann::json& mutated_component, const registry::RefPath& mutated,
+                    const std::vector<std::string>& strategies) {
+  const auto sources = resolveRef(mutator_component, mutator);
+  const auto targets = resolveRef(mutated_component, mutated);
+  if (sources.empty() && targets.empty())
+    return absentAlike(mutator, mutated, strategies) ? Likeness::kBothAbsent : Likeness::kUnlike;
+  for (const RefValue& source : sources) {
+    for (const RefValue& target : targets) {
+      if (valuesMatch(*source.value, *target.value, strategies)) return Likeness::kAlike;
+    }
+  }
+  return Likeness::kUnlike;
+}
+
+/// Every pair of paths alike, and at least one by values present on both
+/// sides: components are never related by what neither of them has.
 bool valuesRelate(const Direction& direction, const nlohmann::json& from,
                   const nlohmann::json& to) {
   const nlohmann::json& mutator_component = direction.from_mutates ? from : to;
   const nlohmann::json& mutated_component = direction.from_mutates ? to : from;
+  bool present = false;
   for (std::size_t i = 0; i < direction.count; ++i) {
-    if (!pathsMatch(mutator_component, (*direction.mutators)[i], mutated_component,
-                    (*direction.mutateds)[i], direction.strategies(i)))
-      return false;
+    const Likeness likeness = pathsMatch(mutator_component, (*direction.mutators)[i],
+                                         mutated_component, (*direction.mutateds)[i],
+                                         direction.strategies(i));
+    if (likeness == Likeness::kUnlike) return false;
+    present = present || likeness == Likeness::kAlike;
   }
-  return true;
+  return present;
 }
 
 /// How the first compared path can be joined through a hash index, so that
@@ -105,8 +130,9 @@ class Partners {
     std::vector<std::string> keys;
     for (const nlohmann::json* component : mutated) {
       keys.clear();
-      for (const RefValue& value : resolveRef(*component, (*direction.mutateds)[0]))
-        indexKeys(*value.value, join_, keys);
+      const auto values = resolveRef(*component, (*direction.mutateds)[0]);
+      if (values.empty()) absent_.push_back(component);
+      for (const RefValue& value : values) indexKeys(*value.value, join_, keys);
       std::sort(keys.begin(), keys.end());
       keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
       for (const std::string& key : keys) index_[key].push_back(component);
@@ -116,8 +142,10 @@ class Partners {
   /// The candidates for `mutator`, each once, in the order given.
   std::vector<const nlohmann::json*> of(const nlohmann::json& mutator) const {
     if (join_ == Join::kNone) return all_;
+    const auto values = resolveRef(mutator, (*direction_.mutators)[0]);
+    if (values.empty()) return absent_;  // both absent may be alike (absentAlike)
     std::vector<const nlohmann::json*> out;
-    for (const RefValue& value : resolveRef(mutator, (*direction_.mutators)[0])) {
+    for (const RefValue& value : values) {
       const auto key = lookupKey(*value.value, join_);
       if (!key) return all_;
       const auto found = index_.find(*key);
@@ -133,6 +161,7 @@ class Partners {
   const std::vector<const nlohmann::json*>& all_;
   Join join_;
   std::unordered_map<std::string, std::vector<const nlohmann::json*>> index_;
+  std::vector<const nlohmann::json*> absent_;  // no value at the first path
 };
 
 /// Whether every allow item names values to compare (a patch) and none a

@@ -127,6 +127,18 @@ TEST_F(CliDesignE2e, EvaluatesLocallyWithoutAServer) {
   const auto answer = nlohmann::json::parse(json_text.output);
   EXPECT_EQ(answer["design"]["relationships"].size(), 4U) << json_text.output;
   EXPECT_EQ(answer["actions"][0]["op"], "add_relationship");
+  // The Namespace renamed in the evaluated design: the components it holds follow.
+  nlohmann::json renamed = answer["design"];
+  for (auto& component : renamed["components"]) {
+    if (component["component"]["kind"] == "Namespace") component["displayName"] = "store";
+  }
+  writeFile(work_ / "renamed.json", renamed.dump());
+  auto followed = mesheryctl({"design", "evaluate", "--local", "-f", (work_ / "renamed.json").string()});
+  ASSERT_EQ(followed.exit_code, 0) << followed.output;
+  EXPECT_TRUE(contains(followed.output,
+                       "update_component_configuration  web (Deployment) "
+                       "configuration.metadata.namespace = \"store\""))
+      << followed.output;
   auto named = mesheryctl({"design", "evaluate", "--local", "shop"});
   EXPECT_EQ(named.exit_code, 1) << named.output;
   EXPECT_TRUE(contains(named.output, "--local evaluates a file")) << named.output;

@@ -401,6 +401,38 @@ TEST_F(DesignApiE2e, EvaluatesRelationshipsAndCreatesMissingNamespaces) {
                    {{"design", design}, {"options", {{"returnDiffOnly", true}}}});
   EXPECT_EQ(diff.json()["design"]["components"].size(), 1U);  // the Namespace only
 
+  // The Namespace renamed: what it holds moves with it, no Namespace is
+  // created for the old name. Removed: they no longer name one.
+  json renamed = evaluated;
+  renamed["components"][2]["displayName"] = "store";
+  auto moved = post("/api/meshmodels/relationships/evaluate", {{"design", renamed}});
+  ASSERT_EQ(moved.status, 200) << moved.body;
+  const json moved_answer = moved.json();
+  const json& followed = moved_answer["design"];
+  ASSERT_EQ(followed["components"].size(), 3U) << moved.body;
+  for (int i = 0; i < 2; ++i) {
+    EXPECT_EQ(followed["components"][i]["configuration"]["metadata"]["namespace"], "store")
+        << moved.body;
+  }
+  EXPECT_EQ(followed["relationships"].size(), 3U) << moved.body;
+  int writes = 0;
+  for (const json& action : moved_answer["actions"]) {
+    if (action["op"] != "update_component_configuration") continue;
+    ++writes;
+    EXPECT_EQ(action["value"]["path"], json({"configuration", "metadata", "namespace"}));
+    EXPECT_EQ(action["value"]["value"], "store");
+  }
+  EXPECT_EQ(writes, 2) << moved.body;
+  json without = followed;
+  without["components"].erase(2);
+  auto freed = post("/api/meshmodels/relationships/evaluate", {{"design", without}});
+  ASSERT_EQ(freed.status, 200) << freed.body;
+  const json freed_answer = freed.json();
+  const json& alone = freed_answer["design"];
+  EXPECT_EQ(alone["components"].size(), 2U) << "no Namespace created again: " << freed.body;
+  EXPECT_FALSE(alone["components"][0]["configuration"]["metadata"].contains("namespace"));
+  EXPECT_EQ(alone["relationships"].size(), 1U) << "the network edge stays: " << freed.body;
+
   auto bad = post("/api/registry/relationships/evaluate", {{"pattern", design}});
   EXPECT_EQ(bad.status, 422) << bad.body;
   EXPECT_NE(bad.body.find("no design to evaluate"), std::string::npos) << bad.body;

@@ -70,6 +70,31 @@ TEST(IdentifyRelationships, NoSelectorOrChangedLabelsMeanNoEdge) {
           .empty());
 }
 
+TEST(IdentifyRelationships, ComponentsThatNameNoNamespaceShareOne) {
+  // The bundled definition compares the selector first; the same one
+  // comparing the namespace first must find the same edges (the first
+  // path is the one the partners are looked up by).
+  std::ifstream in(testing::bundledRelationships() / "edge-network-service-deployment.json");
+  json definition = json::parse(in);
+  for (json& selector : definition["selectors"]) {
+    json& from = selector["allow"]["from"][0];
+    json& to = selector["allow"]["to"][0];
+    for (json* list : {&from["patch"]["mutatorRef"], &to["patch"]["mutatedRef"],
+                       &from["match_strategy_matrix"]})
+      std::reverse(list->begin(), list->end());
+  }
+  for (const auto& network : {bundled("edge-network-service-deployment.json"),
+                              registry::RelationshipDefinition::fromJson(definition)}) {
+    json s1 = service("s1", {{"app", "web"}});
+    json d1 = deployment("d1", {{"app", "web"}});
+    json d2 = deployment("d2", {{"app", "web"}});
+    s1["configuration"].erase("metadata");
+    d1["configuration"].erase("metadata");
+    // d2 names "default": not the namespace s1 and d1 are deployed to.
+    EXPECT_EQ(pairs(findRelationships(design({s1, d1, d2}), network)), (Pairs{{"s1", "d1"}}));
+  }
+}
+
 TEST(IdentifyRelationships, ANamespaceHoldsTheComponentsThatNameIt) {
   const auto inventory = bundled("hierarchical-parent-inventory.json");
   ASSERT_TRUE(relatesByValue(inventory));

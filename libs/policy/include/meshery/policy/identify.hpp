@@ -51,8 +51,12 @@ bool admits(const registry::SelectorItem& item, const nlohmann::json& component)
 /// mutatorRef paths, the other's the mutatedRef paths, and for each index
 /// some value at the mutator path matches some value at the mutated path
 /// under that row of the match_strategy_matrix (the from item's, else the
-/// to item's; "equal" when none). Sorted by from id, to id, then selector
-/// items, so the result does not depend on the order of components.
+/// to item's; "equal" when none) — or, for plain equality on a field that
+/// is not a list element, neither component has a value there (two
+/// components without metadata.namespace share one) as long as another
+/// path matches by values both have. Sorted by from id,
+/// to id, then selector items, so the result does not depend on the order
+/// of components.
 std::vector<FoundRelationship> findRelationships(
     const nlohmann::json& design, const registry::RelationshipDefinition& definition);
 
