@@ -286,11 +286,13 @@ class Pass {
       }
     }
     bool added = false;
+    std::set<std::string> taken;
+    for (const json& component : design_["components"]) taken.insert(detail::idOf(component));
     std::set<std::pair<std::string, std::string>> created;  // (kind, name)
     for (const auto& [parent, names] : missing) {
       for (const std::string& name : names) {
         if (!created.emplace(parent->kind, name).second) continue;
-        added = addParent(*parent, name) || added;
+        added = addParent(*parent, name, taken) || added;
       }
     }
     return added;
@@ -317,13 +319,22 @@ class Pass {
     }
   }
 
-  /// A `parent` component named `name`, made through the factory.
-  bool addParent(const registry::SelectorItem& parent, const std::string& name) {
+  /// A `parent` component named `name`, made through the factory. Its id
+  /// is a UUID v5 of its kind and name, or, when a component has that one
+  /// already (a parent created for that name, then renamed), of its kind,
+  /// name and the first free number from 2.
+  bool addParent(const registry::SelectorItem& parent, const std::string& name,
+                 std::set<std::string>& taken) {
     auto created = factory_(parent.model.name, parent.kind);
     if (!created) return false;
     json& component = *created;
     const registry::RefPath& parent_path = parent.patch->mutator_ref.front();
-    component["id"] = Uuid::v5(parentNamespace(), parent.kind + "/" + name).toString();
+    const std::string base = parent.kind + "/" + name;
+    std::string id = Uuid::v5(parentNamespace(), base).toString();
+    for (int n = 2; taken.contains(id); ++n)
+      id = Uuid::v5(parentNamespace(), base + "#" + std::to_string(n)).toString();
+    taken.insert(id);
+    component["id"] = id;
     setAt(component, parent_path, name);
     if (parent_path == registry::RefPath{"displayName"})
       component["configuration"]["metadata"]["name"] = name;

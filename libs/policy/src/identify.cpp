@@ -182,6 +182,27 @@ bool twoPartyBinding(const registry::RelationshipDefinition& definition) {
 
 }  // namespace
 
+std::optional<std::vector<std::string>> detail::joinKeys(const Direction& direction,
+                                                        bool mutator_side,
+                                                        const nlohmann::json& component) {
+  const Join join = joinOf(direction.strategies(0));
+  if (join == Join::kNone) return std::nullopt;
+  const auto& paths = mutator_side ? *direction.mutators : *direction.mutateds;
+  const auto values = resolveRef(component, paths[0]);
+  std::vector<std::string> keys;
+  if (values.empty()) keys.emplace_back(kAbsentKey);
+  for (const RefValue& value : values) {
+    if (!mutator_side) {
+      indexKeys(*value.value, join, keys);
+      continue;
+    }
+    auto key = lookupKey(*value.value, join);
+    if (!key) return std::nullopt;
+    keys.push_back(std::move(*key));
+  }
+  return keys;
+}
+
 bool relatesByValue(const registry::RelationshipDefinition& definition) {
   using detail::sameWord;
   if (sameWord(definition.kind, "edge") && sameWord(definition.type, "binding"))

@@ -155,6 +155,23 @@ class SideIndex {
 
 }  // namespace
 
+std::optional<std::vector<std::string>> detail::bindingKeys(const SelectorItem& item,
+                                                           bool binding_side,
+                                                           const nlohmann::json& component) {
+  const auto sides = sidesOf(item);
+  if (!sides || !equalOnly(item)) return std::nullopt;
+  std::vector<std::string> keys;
+  for (const auto& tuple :
+       tuplesOf(component, pathsOf(binding_side ? *sides->binding : *sides->self)))
+    keys.push_back(tupleKey(tuple));
+  return keys;
+}
+
+std::string detail::bindingKindOf(const SelectorItem& item) {
+  const auto sides = sidesOf(item);
+  return sides ? sides->binding->kind : std::string();
+}
+
 bool relatesThroughBinding(const registry::RelationshipDefinition& definition) {
   return detail::sameWord(definition.kind, "edge") && detail::sameWord(definition.type, "binding");
 }

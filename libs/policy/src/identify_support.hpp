@@ -50,6 +50,26 @@ struct Direction {
 std::optional<Direction> directionOf(const registry::SelectorItem& from_item,
                                      const registry::SelectorItem& to_item);
 
+/// The key of a first compared path that a component has no value at.
+inline constexpr const char* kAbsentKey = "\x01" "absent";
+/// The keys that join a component to its partners through `direction`'s
+/// first compared path, as findRelationships joins them: on the mutator
+/// side those its values look up, on the mutated side those its values are
+/// found under (kAbsentKey when it has none). Two components may relate only
+/// when their keys meet; nullopt when any partner may (a value matching
+/// everything, or strategies that cannot be joined).
+std::optional<std::vector<std::string>> joinKeys(const Direction& direction, bool mutator_side,
+                                                 const nlohmann::json& component);
+/// For an edge/binding selector item: the keys that join a component of the
+/// item's side to the binding components it matches ("self" tuples), or,
+/// with `binding_side`, a binding component to them; nullopt when the item
+/// has no match sides or compares other than by "equal".
+std::optional<std::vector<std::string>> bindingKeys(const registry::SelectorItem& item,
+                                                    bool binding_side,
+                                                    const nlohmann::json& component);
+/// The binding kind an edge/binding item's match names; "" when none.
+std::string bindingKindOf(const registry::SelectorItem& item);
+
 /// Sorts by from id, to id, binding id, then selector items.
 void sortFound(std::vector<FoundRelationship>& found);
 
