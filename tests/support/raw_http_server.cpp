@@ -62,7 +62,8 @@ std::string readHead(Connection& connection) {
 
 }  // namespace
 
-RawHttpServer::RawHttpServer(Responder responder, std::optional<CertificateFiles> tls)
+RawHttpServer::RawHttpServer(Responder responder, std::optional<CertificateFiles> tls,
+                             const std::filesystem::path& client_ca)
     : responder_(std::move(responder)) {
   std::signal(SIGPIPE, SIG_IGN);
   if (tls) {
@@ -73,6 +74,11 @@ RawHttpServer::RawHttpServer(Responder responder, std::optional<CertificateFiles
         SSL_CTX_use_PrivateKey_file(tls_->context, tls->private_key.c_str(), SSL_FILETYPE_PEM) !=
             1) {
       throw std::runtime_error("RawHttpServer: cannot load the TLS certificate or key");
+    }
+    if (!client_ca.empty()) {
+      if (SSL_CTX_load_verify_locations(tls_->context, client_ca.c_str(), nullptr) != 1)
+        throw std::runtime_error("RawHttpServer: cannot load the client CA");
+      SSL_CTX_set_verify(tls_->context, SSL_VERIFY_PEER | SSL_VERIFY_FAIL_IF_NO_PEER_CERT, nullptr);
     }
   }
   listener_ = ::socket(AF_INET, SOCK_STREAM, 0);

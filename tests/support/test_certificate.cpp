@@ -71,7 +71,7 @@ TestCertificate makeSelfSignedCertificate(const std::vector<std::string>& dns_na
   check(X509_set_pubkey(certificate.get(), key.get()) == 1, "X509_set_pubkey");
   addExtension(certificate.get(), NID_basic_constraints, "critical,CA:TRUE");
   addExtension(certificate.get(), NID_key_usage, "critical,digitalSignature,keyCertSign");
-  addExtension(certificate.get(), NID_ext_key_usage, "serverAuth");
+  addExtension(certificate.get(), NID_ext_key_usage, "serverAuth,clientAuth");
   addExtension(certificate.get(), NID_subject_alt_name, subjectAltNames(dns_names, ip_addresses));
   check(X509_sign(certificate.get(), key.get(), EVP_sha256()) > 0, "X509_sign");
 

@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -23,9 +24,12 @@ class RawHttpServer {
   /// Gets the request head (request line and headers) and returns the raw answer.
   using Responder = std::function<std::string(const std::string& request_head)>;
 
-  /// With `tls`, serves TLS with that certificate and key. Throws
-  /// std::runtime_error when it cannot listen or load the certificate.
-  explicit RawHttpServer(Responder responder, std::optional<CertificateFiles> tls = std::nullopt);
+  /// With `tls`, serves TLS with that certificate and key; with
+  /// `client_ca` as well, completes only handshakes where the client
+  /// presents a certificate that CA (a PEM file) signed. Throws
+  /// std::runtime_error when it cannot listen or load the certificates.
+  explicit RawHttpServer(Responder responder, std::optional<CertificateFiles> tls = std::nullopt,
+                         const std::filesystem::path& client_ca = {});
   ~RawHttpServer();
   RawHttpServer(const RawHttpServer&) = delete;
   RawHttpServer& operator=(const RawHttpServer&) = delete;

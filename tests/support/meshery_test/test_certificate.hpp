@@ -13,7 +13,8 @@ struct TestCertificate {
 };
 
 /// A self-signed certificate made at test time (EC P-256, SHA-256, valid
-/// from an hour ago for a day, CA:TRUE so it is its own trust anchor), whose
+/// from an hour ago for a day, CA:TRUE so it is its own trust anchor, for
+/// server and client authentication), whose
 /// subjectAltName lists `dns_names` and `ip_addresses`. Throws
 /// std::runtime_error when OpenSSL fails.
 TestCertificate makeSelfSignedCertificate(const std::vector<std::string>& dns_names,
