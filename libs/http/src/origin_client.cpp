@@ -332,9 +332,10 @@ ClientResponse OriginClient::stream(Method method, std::string_view target,
     } else {
       connection->tcp().expires_at(deadline);
     }
+    // read_some: hand over what has arrived, not wait for a full buffer.
     ec = runToCompletion(connection->io, [&](auto handler) {
       connection->with([&](auto& stream) {
-        bhttp::async_read(stream, connection->buffer, parser, std::move(handler));
+        bhttp::async_read_some(stream, connection->buffer, parser, std::move(handler));
       });
     });
     if (ec == bhttp::error::need_buffer) ec = {};

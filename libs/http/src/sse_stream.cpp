@@ -26,19 +26,21 @@ class BeastSseStream final : public SseStream {
       : server_(server), stream_(stream) {}
 
   bool send(std::string_view event, std::string_view data, std::string_view id) override {
-    return write(formatEvent(event, data, id));
+    return enqueue(formatEvent(event, data, id));
   }
 
   bool comment(std::string_view text) override {
-    return write(": " + std::string(text) + "\n\n");
+    return enqueue(": " + std::string(text) + "\n\n");
   }
+
+  bool write(std::string_view bytes) override { return enqueue(std::string(bytes)); }
 
   [[nodiscard]] bool open() const override { return !*closed_ && !server_.draining; }
 
   std::shared_ptr<std::atomic<bool>> closedFlag() const { return closed_; }
 
  private:
-  bool write(std::string text) {
+  bool enqueue(std::string text) {
     if (!open()) return false;
     auto payload = std::make_shared<std::string>(std::move(text));
     auto done = std::make_shared<std::promise<boost::system::error_code>>();

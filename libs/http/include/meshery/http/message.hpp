@@ -65,6 +65,10 @@ class SseStream {
   virtual bool send(std::string_view event, std::string_view data, std::string_view id = {}) = 0;
   /// Sends a comment line (keeps proxies from timing the stream out).
   virtual bool comment(std::string_view text) = 0;
+  /// Sends bytes as they are, for a streamed body that is not an event
+  /// stream (Kubernetes' watch: one JSON object per line; the response's
+  /// Content-Type says which).
+  virtual bool write(std::string_view bytes) = 0;
   /// False once the client has gone or the server is draining.
   [[nodiscard]] virtual bool open() const = 0;
 };

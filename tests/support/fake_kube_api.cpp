@@ -1,0 +1,401 @@
+// The fake Kubernetes API server's routes: discovery, collections and items
+// (GET, LIST with limit/continue, server-side apply, DELETE) and watches.
+#include "meshery_test/fake_kube_api.hpp"
+
+#include <algorithm>
+
+#include "fake_kube_state.hpp"
+#include "meshery/core/base64.hpp"
+#include "meshery/yaml/yaml.hpp"
+
+namespace meshery::test {
+namespace {
+
+using http::Method;
+using http::Request;
+using http::Response;
+
+/// An API path split: /api/v1/... or /apis/GROUP/VERSION/...
+struct ApiPath {
+  std::string group_version;
+  std::vector<std::string> rest;  ///< the segments after the version
+};
+
+std::vector<std::string> segments(const std::string& path) {
+  std::vector<std::string> out;
+  std::size_t start = 1;
+  while (start <= path.size()) {
+    const auto end = path.find('/', start);
+    std::string part = path.substr(start, end == std::string::npos ? end : end - start);
+    if (!part.empty()) out.push_back(std::move(part));
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  return out;
+}
+
+std::optional<ApiPath> apiPath(const std::string& path) {
+  const auto parts = segments(path);
+  if (parts.size() >= 2 && parts[0] == "api")
+    return ApiPath{parts[1], {parts.begin() + 2, parts.end()}};
+  if (parts.size() >= 3 && parts[0] == "apis")
+    return ApiPath{parts[1] + "/" + parts[2], {parts.begin() + 3, parts.end()}};
+  return std::nullopt;
+}
+
+/// What a path addresses: a type, perhaps a namespace, perhaps an item.
+struct Target {
+  const ResourceType* type = nullptr;
+  std::string namespace_;
+  std::string name;
+};
+
+Target targetOf(const FakeKubeApi::State& state, const ApiPath& path) {
+  const auto& rest = path.rest;
+  Target target;
+  std::string resource;
+  if (rest.size() >= 3 && rest[0] == "namespaces") {
+    target.namespace_ = rest[1];
+    resource = rest[2];
+    if (rest.size() == 4) target.name = rest[3];
+    if (rest.size() > 4) throw StatusError{404, "NotFound", "the server could not find the requested resource", nullptr};
+  } else if (!rest.empty() && rest.size() <= 2) {
+    resource = rest[0];
+    if (rest.size() == 2) target.name = rest[1];
+  }
+  target.type = state.type(path.group_version, resource);
+  if (target.type == nullptr ||
+      (!target.namespace_.empty() && !target.type->namespaced) ||
+      (target.type->namespaced && target.namespace_.empty() && !target.name.empty()))
+    throw StatusError{404, "NotFound", "the server could not find the requested resource", nullptr};
+  return target;
+}
+
+bool truthy(const std::optional<std::string>& value) {
+  return value && (*value == "true" || *value == "1");
+}
+
+void requireNamespace(const FakeKubeApi::State& state, const Target& target) {
+  if (!target.type->namespaced) return;
+  const ResourceType* namespaces = state.type("v1", "namespaces");
+  if (!state.objects.contains(State::objectKey(*namespaces, "", target.namespace_)))
+    throw notFound(*namespaces, target.namespace_);
+}
+
+/// Items of a collection in key order, from the key after `start`.
+Response list(FakeKubeApi::State& state, const Target& target, const Request& request) {
+  std::string start;
+  std::int64_t list_version = state.resource_version;
+  if (const auto token = request.queryParam("continue"); token && !token->empty()) {
+    const auto decoded = decodeBase64(*token);
+    const json parsed = decoded ? json::parse(*decoded, nullptr, false) : json();
+    if (!parsed.is_object())
+      throw StatusError{400, "BadRequest", "continue key is not valid", nullptr};
+    list_version = parsed.value("rv", std::int64_t{0});
+    start = parsed.value("start", "");
+    if (list_version < state.oldest_event - 1) {
+      throw StatusError{410, "Expired",
+                        "The provided continue parameter is too old to display a consistent "
+                        "list result. You can start a new list without the continue parameter.",
+                        nullptr};
+    }
+  }
+  const std::size_t limit = std::stoul(request.queryParam("limit").value_or("0"));
+  const std::string prefix = target.type->key() + "|" +
+                             (target.namespace_.empty() ? "" : target.namespace_ + "|");
+  json items = json::array();
+  std::string last;
+  std::size_t remaining = 0;
+  for (auto it = state.objects.lower_bound(prefix); it != state.objects.end(); ++it) {
+    if (!it->first.starts_with(prefix)) break;
+    if (!start.empty() && it->first <= start) continue;
+    if (limit > 0 && items.size() == limit) {
+      ++remaining;
+      continue;
+    }
+    json item = state.present(*target.type, it->second);
+    if (target.type->crd.empty()) {  // typed lists carry no kind per item
+      item.erase("apiVersion");
+      item.erase("kind");
+    }
+    items.push_back(std::move(item));
+    last = it->first;
+  }
+  json metadata = {{"resourceVersion", std::to_string(state.resource_version)}};
+  if (remaining > 0) {
+    metadata["continue"] = encodeBase64(json{{"rv", list_version}, {"start", last}}.dump());
+    metadata["remainingItemCount"] = remaining;
+  }
+  return Response::json({{"kind", target.type->kind + "List"},
+                         {"apiVersion", target.type->groupVersion()},
+                         {"metadata", metadata},
+                         {"items", items}});
+}
+
+/// A watch: events after the given resource version as JSON lines, with
+/// bookmarks, until timeoutSeconds or the client goes.
+Response watch(FakeKubeApi::State& state, const Target& target, const Request& request) {
+  const std::string from = request.queryParam("resourceVersion").value_or("");
+  const bool bookmarks = truthy(request.queryParam("allowWatchBookmarks"));
+  const auto timeout = std::chrono::seconds(std::stoi(request.queryParam("timeoutSeconds").value_or("30")));
+  const ResourceType type = *target.type;
+  const std::string ns = target.namespace_;
+  Response response = Response::eventStream([&state, type, ns, from, bookmarks,
+                                             timeout](http::SseStream& stream) {
+    const auto deadline = Clock::now() + timeout;
+    std::vector<std::string> lines;
+    std::int64_t sent = 0;
+    {
+      std::lock_guard lock(state.mutex);
+      if (from.empty() || from == "0") {
+        const std::string prefix = type.key() + "|" + (ns.empty() ? "" : ns + "|");
+        for (auto it = state.objects.lower_bound(prefix); it != state.objects.end(); ++it) {
+          if (!it->first.starts_with(prefix)) break;
+          lines.push_back(json{{"type", "ADDED"}, {"object", state.present(type, it->second)}}.dump());
+        }
+        sent = state.resource_version;
+      } else {
+        sent = std::stoll(from);
+        if (sent < state.oldest_event - 1) {
+          const json status = {{"kind", "Status"}, {"apiVersion", "v1"},
+                               {"metadata", json::object()}, {"status", "Failure"},
+                               {"message", "too old resource version: " + from + " (" +
+                                               std::to_string(state.oldest_event - 1) + ")"},
+                               {"reason", "Expired"}, {"code", 410}};
+          stream.write(json{{"type", "ERROR"}, {"object", status}}.dump() + "\n");
+          return;
+        }
+      }
+    }
+    auto next_bookmark = Clock::now() + state.options.bookmark_interval;
+    while (stream.open() && Clock::now() < deadline) {
+      for (const std::string& line : lines) {
+        if (!stream.write(line + "\n")) return;
+      }
+      lines.clear();
+      std::unique_lock lock(state.mutex);
+      const auto pending = [&] {
+        return std::any_of(state.events.begin(), state.events.end(), [&](const WatchEvent& event) {
+          return event.resource_version > sent && event.type_key == type.key() &&
+                 (ns.empty() || event.namespace_ == ns);
+        });
+      };
+      state.changed.wait_until(lock, std::min(deadline, next_bookmark), pending);
+      for (const WatchEvent& event : state.events) {
+        if (event.resource_version <= sent || event.type_key != type.key() ||
+            (!ns.empty() && event.namespace_ != ns))
+          continue;
+        lines.push_back(json{{"type", event.type}, {"object", event.object}}.dump());
+      }
+      sent = std::max(sent, state.resource_version);
+      if (bookmarks && Clock::now() >= next_bookmark) {
+        lines.push_back(json{{"type", "BOOKMARK"},
+                             {"object",
+                              {{"kind", type.kind},
+                               {"apiVersion", type.groupVersion()},
+                               {"metadata", {{"resourceVersion", std::to_string(sent)}}}}}}
+                            .dump());
+        next_bookmark = Clock::now() + state.options.bookmark_interval;
+      }
+    }
+  });
+  response.headers.set("Content-Type", "application/json");
+  return response;
+}
+
+Response apply(FakeKubeApi::State& state, const Target& target, const Request& request) {
+  if (request.headers.get("Content-Type").value_or("") != "application/apply-patch+yaml")
+    throw StatusError{415, "UnsupportedMediaType",
+                      "the body of the request was in an unknown format - accepted media types "
+                      "include: application/apply-patch+yaml",
+                      nullptr};
+  const std::string manager = request.queryParam("fieldManager").value_or("");
+  if (manager.empty())
+    throw StatusError{400, "BadRequest", "fieldManager is required for apply requests", nullptr};
+  json config;
+  try {
+    config = yaml::parse(request.body);
+  } catch (const Error& error) {
+    throw StatusError{400, "BadRequest", std::string("error decoding YAML: ") + error.what(), nullptr};
+  }
+  if (config.value("apiVersion", "") != target.type->groupVersion()) {
+    throw StatusError{400, "BadRequest",
+                      "the API version in the data (" + config.value("apiVersion", "") +
+                          ") does not match the expected API version (" +
+                          target.type->groupVersion() + ")",
+                      nullptr};
+  }
+  if (config.value("kind", "") != target.type->kind) {
+    throw StatusError{400, "BadRequest",
+                      "the kind in the data (" + config.value("kind", "") +
+                          ") does not match the expected kind (" + target.type->kind + ")",
+                      nullptr};
+  }
+  const std::string name = config.contains("metadata") ? config["metadata"].value("name", "") : "";
+  if (name != target.name) {
+    throw StatusError{400, "BadRequest",
+                      "the name of the object (" + name + ") does not match the name on the URL (" +
+                          target.name + ")",
+                      nullptr};
+  }
+  const std::string dry_run = request.queryParam("dryRun").value_or("");
+  if (!dry_run.empty() && dry_run != "All")
+    throw StatusError{400, "BadRequest", "Invalid dry run value: " + dry_run, nullptr};
+  std::lock_guard lock(state.mutex);
+  requireNamespace(state, target);
+  auto [object, created] =
+      state.apply(*target.type, target.namespace_, target.name, std::move(config), manager,
+                  truthy(request.queryParam("force")), dry_run == "All");
+  return Response::json(object, created ? 201 : 200);
+}
+
+Response removeItem(FakeKubeApi::State& state, const Target& target, const Request& request) {
+  const std::string policy = request.queryParam("propagationPolicy").value_or("Background");
+  if (policy != "Background" && policy != "Foreground" && policy != "Orphan")
+    throw StatusError{400, "BadRequest",
+                      "DeletionPropagation must be one of Orphan, Background, Foreground: " + policy,
+                      nullptr};
+  std::lock_guard lock(state.mutex);
+  return Response::json(state.remove(*target.type, target.namespace_, target.name,
+                                     request.queryParam("dryRun").value_or("") == "All"));
+}
+
+Response serve(FakeKubeApi::State& state, Request& request) {
+  const auto path = apiPath(request.path);
+  if (!path) throw StatusError{404, "NotFound", "the server could not find the requested resource", nullptr};
+  if (path->rest.empty() && request.method == Method::kGet) {
+    std::lock_guard lock(state.mutex);
+    json list = state.resourceList(path->group_version);
+    if (list["resources"].empty() && path->group_version != "v1")
+      throw StatusError{404, "NotFound", "the server could not find the requested resource", nullptr};
+    return Response::json(list);
+  }
+  Target target;
+  {
+    std::lock_guard lock(state.mutex);
+    target = targetOf(state, *path);
+  }
+  if (request.method == Method::kGet && target.name.empty()) {
+    if (truthy(request.queryParam("watch"))) return watch(state, target, request);
+    std::lock_guard lock(state.mutex);
+    return list(state, target, request);
+  }
+  if (request.method == Method::kGet) {
+    std::lock_guard lock(state.mutex);
+    const auto found =
+        state.objects.find(State::objectKey(*target.type, target.namespace_, target.name));
+    if (found == state.objects.end()) throw notFound(*target.type, target.name);
+    return Response::json(state.present(*target.type, found->second));
+  }
+  if (request.method == Method::kPatch && !target.name.empty()) return apply(state, target, request);
+  if (request.method == Method::kDelete && !target.name.empty())
+    return removeItem(state, target, request);
+  throw StatusError{405, "MethodNotAllowed", "the server does not allow this method on the requested resource", nullptr};
+}
+
+}  // namespace
+
+FakeKubeApi::FakeKubeApi() : FakeKubeApi(Options{}) {}
+
+FakeKubeApi::FakeKubeApi(Options options) : state_(std::make_unique<State>()) {
+  State& state = *state_;
+  state.options = std::move(options);
+  http::Router router;
+  const auto guarded = [&state](const std::function<Response(Request&)>& handler) {
+    return [&state, handler](Request& request) {
+      try {
+        return handler(request);
+      } catch (const StatusError& error) {
+        return statusResponse(error);
+      }
+    };
+  };
+  router.add(Method::kGet, "/version", [&state](Request&) {
+    const std::string& version = state.options.git_version;
+    const auto dot = version.find('.');
+    const auto second = version.find('.', dot + 1);
+    return Response::json({{"major", version.substr(1, dot - 1)},
+                           {"minor", version.substr(dot + 1, second - dot - 1)},
+                           {"gitVersion", version},
+                           {"platform", "linux/amd64"}});
+  });
+  router.add(Method::kGet, "/api", [](Request&) {
+    return Response::json({{"kind", "APIVersions"}, {"versions", {"v1"}}});
+  });
+  router.add(Method::kGet, "/apis", [&state](Request&) {
+    std::lock_guard lock(state.mutex);
+    return Response::json(state.groupList());
+  });
+  for (const Method method : {Method::kGet, Method::kPatch, Method::kDelete, Method::kPost, Method::kPut}) {
+    for (const char* pattern : {"/api/{rest...}", "/apis/{rest...}"}) {
+      router.add(method, pattern, guarded([&state](Request& request) { return serve(state, request); }));
+    }
+  }
+  http::ServerOptions server_options;
+  server_options.port = 0;
+  server_options.access_log = false;
+  server_options.max_event_streams = 64;
+  state.server = std::make_unique<http::Server>(server_options, std::move(router));
+  state.server->use([&state](Request& request, const http::Handler& next) {
+    {
+      std::lock_guard lock(state.mutex);
+      state.log.push_back(std::string(http::toString(request.method)) + " " + request.target);
+      if (state.fail_count > 0) {
+        --state.fail_count;
+        Response failed = statusResponse(
+            {state.fail_status, state.fail_status == 429 ? "TooManyRequests" : "InternalError",
+             "injected failure", nullptr});
+        if (state.fail_retry_after > 0)
+          failed.headers.set("Retry-After", std::to_string(state.fail_retry_after));
+        return failed;
+      }
+    }
+    if (!state.options.token.empty() &&
+        request.headers.get("Authorization").value_or("") != "Bearer " + state.options.token)
+      return statusResponse({401, "Unauthorized", "Unauthorized", nullptr});
+    return next(request);
+  });
+  state.server->start();
+}
+
+FakeKubeApi::~FakeKubeApi() { state_->server->stop(); }
+
+std::string FakeKubeApi::url() const {
+  return "http://127.0.0.1:" + std::to_string(state_->server->port());
+}
+
+std::optional<nlohmann::json> FakeKubeApi::object(const std::string& path) const {
+  State& state = *state_;
+  std::lock_guard lock(state.mutex);
+  const auto api = apiPath(path);
+  if (!api) return std::nullopt;
+  try {
+    const Target target = targetOf(state, *api);
+    const auto found =
+        state.objects.find(State::objectKey(*target.type, target.namespace_, target.name));
+    if (found == state.objects.end()) return std::nullopt;
+    return state.present(*target.type, found->second);
+  } catch (const StatusError&) {
+    return std::nullopt;
+  }
+}
+
+void FakeKubeApi::compact() {
+  std::lock_guard lock(state_->mutex);
+  state_->events.clear();
+  state_->oldest_event = state_->resource_version + 1;
+}
+
+void FakeKubeApi::failNext(int status, int count, int retry_after_seconds) {
+  std::lock_guard lock(state_->mutex);
+  state_->fail_status = status;
+  state_->fail_count = count;
+  state_->fail_retry_after = retry_after_seconds;
+}
+
+std::vector<std::string> FakeKubeApi::requests() const {
+  std::lock_guard lock(state_->mutex);
+  return state_->log;
+}
+
+}  // namespace meshery::test
