@@ -3,6 +3,8 @@
 #include "meshery_test/fake_kube_api.hpp"
 
 #include <algorithm>
+#include <fstream>
+#include <sstream>
 
 #include "fake_kube_state.hpp"
 #include "meshery/core/base64.hpp"
@@ -260,6 +262,19 @@ Response removeItem(FakeKubeApi::State& state, const Target& target, const Reque
                                      request.queryParam("dryRun").value_or("") == "All"));
 }
 
+/// Debian's Kubernetes swagger document (what the bundled model is made
+/// from), or "" when the build did not find it.
+std::string openApiDocument() {
+#ifdef MESHERY_KUBE_OPENAPI_DOCUMENT
+  std::ifstream in(MESHERY_KUBE_OPENAPI_DOCUMENT);
+  std::ostringstream content;
+  content << in.rdbuf();
+  return content.str();
+#else
+  return {};
+#endif
+}
+
 Response serve(FakeKubeApi::State& state, Request& request) {
   const auto path = apiPath(request.path);
   if (!path) throw StatusError{404, "NotFound", "the server could not find the requested resource", nullptr};
@@ -293,16 +308,11 @@ Response serve(FakeKubeApi::State& state, Request& request) {
   throw StatusError{405, "MethodNotAllowed", "the server does not allow this method on the requested resource", nullptr};
 }
 
-}  // namespace
-
-FakeKubeApi::FakeKubeApi() : FakeKubeApi(Options{}) {}
-
-FakeKubeApi::FakeKubeApi(Options options) : state_(std::make_unique<State>()) {
-  State& state = *state_;
-  state.options = std::move(options);
+/// The routes, answering as the API server does.
+http::Router routes(State& state) {
   http::Router router;
   const auto guarded = [&state](const std::function<Response(Request&)>& handler) {
-    return [&state, handler](Request& request) {
+    return [handler](Request& request) {
       try {
         return handler(request);
       } catch (const StatusError& error) {
@@ -326,17 +336,29 @@ FakeKubeApi::FakeKubeApi(Options options) : state_(std::make_unique<State>()) {
     std::lock_guard lock(state.mutex);
     return Response::json(state.groupList());
   });
+  router.add(Method::kGet, "/openapi/v2", guarded([](Request&) {
+               static const std::string document = openApiDocument();
+               if (document.empty())
+                 throw StatusError{404, "NotFound", "the server could not find the requested resource", nullptr};
+               return Response::text(document, "application/json");
+             }));
   for (const Method method : {Method::kGet, Method::kPatch, Method::kDelete, Method::kPost, Method::kPut}) {
     for (const char* pattern : {"/api/{rest...}", "/apis/{rest...}"}) {
       router.add(method, pattern, guarded([&state](Request& request) { return serve(state, request); }));
     }
   }
+  return router;
+}
+
+/// Logging, injected failures and, unless `trusted` (a client certificate
+/// was verified in front), the bearer token.
+std::unique_ptr<http::Server> serverOf(State& state, bool trusted) {
   http::ServerOptions server_options;
   server_options.port = 0;
   server_options.access_log = false;
   server_options.max_event_streams = 64;
-  state.server = std::make_unique<http::Server>(server_options, std::move(router));
-  state.server->use([&state](Request& request, const http::Handler& next) {
+  auto server = std::make_unique<http::Server>(server_options, routes(state));
+  server->use([&state, trusted](Request& request, const http::Handler& next) {
     {
       std::lock_guard lock(state.mutex);
       state.log.push_back(std::string(http::toString(request.method)) + " " + request.target);
@@ -350,19 +372,53 @@ FakeKubeApi::FakeKubeApi(Options options) : state_(std::make_unique<State>()) {
         return failed;
       }
     }
-    if (!state.options.token.empty() &&
+    if (!trusted && !state.options.token.empty() &&
         request.headers.get("Authorization").value_or("") != "Bearer " + state.options.token)
+      return statusResponse({401, "Unauthorized", "Unauthorized", nullptr});
+    if (!trusted && state.options.token.empty() && !state.options.client_ca_pem.empty())
       return statusResponse({401, "Unauthorized", "Unauthorized", nullptr});
     return next(request);
   });
-  state.server->start();
+  server->start();
+  return server;
 }
 
-FakeKubeApi::~FakeKubeApi() { state_->server->stop(); }
+}  // namespace
+
+FakeKubeApi::FakeKubeApi() : FakeKubeApi(Options{}) {}
+
+FakeKubeApi::FakeKubeApi(Options options) : state_(std::make_unique<State>()) {
+  State& state = *state_;
+  state.options = std::move(options);
+  state.server = serverOf(state, false);
+  if (!state.options.https) return;
+  state.files = std::make_unique<TempDir>();
+  const TestCertificate certificate = makeSelfSignedCertificate({"localhost"}, {"127.0.0.1"});
+  state.certificate_pem = certificate.certificate_pem;
+  const CertificateFiles files = writeCertificate(certificate, state.files->path(), "apiserver");
+  std::filesystem::path client_ca;
+  if (!state.options.client_ca_pem.empty()) {
+    client_ca = state.files->path() / "client-ca.crt";
+    std::ofstream(client_ca) << state.options.client_ca_pem;
+    state.trusted_server = serverOf(state, true);
+  }
+  state.front = std::make_unique<TlsFront>(
+      files, state.server->port(),
+      state.trusted_server ? state.trusted_server->port() : state.server->port(), client_ca);
+}
+
+FakeKubeApi::~FakeKubeApi() {
+  state_->front.reset();
+  if (state_->trusted_server) state_->trusted_server->stop();
+  state_->server->stop();
+}
 
 std::string FakeKubeApi::url() const {
+  if (state_->front) return "https://127.0.0.1:" + std::to_string(state_->front->port());
   return "http://127.0.0.1:" + std::to_string(state_->server->port());
 }
+
+std::string FakeKubeApi::caPem() const { return state_->certificate_pem; }
 
 std::optional<nlohmann::json> FakeKubeApi::object(const std::string& path) const {
   State& state = *state_;

@@ -19,6 +19,8 @@
 #include "meshery/http/message.hpp"
 #include "meshery/http/server.hpp"
 #include "meshery_test/fake_kube_api.hpp"
+#include "meshery_test/temp_dir.hpp"
+#include "meshery_test/tls_front.hpp"
 
 namespace meshery::test {
 
@@ -82,6 +84,10 @@ struct FakeKubeApi::State {
   int fail_status = 0;
   int fail_retry_after = 0;
   std::unique_ptr<http::Server> server;
+  std::unique_ptr<http::Server> trusted_server;  ///< behind the TLS front, for client certificates
+  std::unique_ptr<TempDir> files;
+  std::string certificate_pem;
+  std::unique_ptr<TlsFront> front;
 
   State();
 

@@ -218,7 +218,8 @@ struct OriginClient::Impl {
     if (ec == beast::error::timeout) throw timedOut();
     const long verify = SSL_get_verify_result(session);
     if (verify != X509_V_OK) {
-      throw Error(ErrorCode::kUnavailable,
+      // Not worth retrying: what the client trusts has to change.
+      throw Error(ErrorCode::kInvalidConfiguration,
                   "the TLS certificate of " + origin + " failed verification",
                   std::string("certificate verify failed: ") +
                       X509_verify_cert_error_string(verify),

@@ -10,6 +10,7 @@
 
 #include "kube_test_support.hpp"
 #include "meshery_test/temp_dir.hpp"
+#include "meshery_test/test_certificate.hpp"
 
 namespace meshery::kube {
 namespace {
@@ -197,6 +198,58 @@ TEST(KubeClient, GetsItsTokenFromAnExecPlugin) {
   context.user.exec = ExecPlugin{plugin.string(), {}, {}, "client.authentication.k8s.io/v1",
                                  "", false, "Never"};
   EXPECT_EQ(KubeClient(context).version().git_version, "v1.29.2");
+}
+
+TEST(KubeClient, ReachesAnHttpsServerTrustingItsCaData) {
+  test::FakeKubeApi::Options options;
+  options.https = true;
+  options.token = "t0ken";
+  test::FakeKubeApi api(options);
+  ASSERT_TRUE(api.url().starts_with("https://"));
+  ResolvedContext context = contextFor(api, "t0ken");
+  context.cluster.certificate_authority_data = api.caPem();
+  EXPECT_EQ(KubeClient(context).version().git_version, "v1.29.2");
+  // Without the CA data the server's certificate is not trusted.
+  context.cluster.certificate_authority_data.clear();
+  try {
+    KubeClient(context).version();
+    ADD_FAILURE() << "an untrusted server was accepted";
+  } catch (const Error& error) {
+    EXPECT_EQ(error.code(), ErrorCode::kInvalidConfiguration);  // not retried
+    EXPECT_THAT(error.cause(), HasSubstr("certificate verify failed"));
+  }
+}
+
+TEST(KubeClient, AuthenticatesWithAClientCertificate) {
+  const test::TestCertificate admin = test::makeSelfSignedCertificate({"admin"}, {});
+  test::FakeKubeApi::Options options;
+  options.https = true;
+  options.client_ca_pem = admin.certificate_pem;
+  test::FakeKubeApi api(options);
+  ResolvedContext context = contextFor(api);
+  context.cluster.certificate_authority_data = api.caPem();
+  EXPECT_EQ(apiErrorOf([&] { KubeClient(context).version(); }).code(),
+            ErrorCode::kUnauthenticated);
+  context.user.client_certificate_data = admin.certificate_pem;
+  context.user.client_key_data = admin.private_key_pem;
+  KubeClient client(context);
+  EXPECT_EQ(client.version().git_version, "v1.29.2");
+  client.apply(namespaceNamed("shop"));
+  EXPECT_TRUE(api.object("/api/v1/namespaces/shop").has_value());
+}
+
+TEST(KubeClient, ReadsTheClustersOpenApiDocument) {
+  test::FakeKubeApi api;
+  KubeClient client(contextFor(api));
+  json document;
+  try {
+    document = client.openApiV2();
+  } catch (const ApiError& error) {
+    if (error.status().code == 404) GTEST_SKIP() << "the build found no Kubernetes swagger document";
+    throw;
+  }
+  EXPECT_EQ(document["swagger"], "2.0");
+  EXPECT_TRUE(document["definitions"].contains("io.k8s.api.apps.v1.Deployment"));
 }
 
 TEST(KubeClient, KeepsToItsRateLimit) {

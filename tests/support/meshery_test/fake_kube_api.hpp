@@ -7,8 +7,9 @@
 // established, LIST with limit/continue, server-side apply (PATCH
 // application/apply-patch+yaml with fieldManager, force, dryRun=All, field
 // ownership and conflicts), DELETE with propagationPolicy, WATCH with
-// resourceVersion, bookmarks and 410 Expired, and metav1.Status errors with
-// reasons, causes and codes.
+// resourceVersion, bookmarks and 410 Expired, metav1.Status errors with
+// reasons, causes and codes, OpenAPI v2 (Debian's Kubernetes swagger
+// document), over HTTP or HTTPS with bearer tokens or client certificates.
 
 #include <chrono>
 #include <cstdint>
@@ -31,6 +32,12 @@ class FakeKubeApi {
     std::size_t event_window = 1000;
     /// How long a CRD takes to become Established.
     std::chrono::milliseconds crd_establish_delay{0};
+    /// Serve HTTPS, with a certificate made for 127.0.0.1 and localhost
+    /// (caPem() is what clients trust).
+    bool https = false;
+    /// With https: clients presenting a certificate this CA (PEM) signed are
+    /// authenticated by it, without a token.
+    std::string client_ca_pem;
   };
 
   FakeKubeApi();
@@ -39,8 +46,10 @@ class FakeKubeApi {
   FakeKubeApi(const FakeKubeApi&) = delete;
   FakeKubeApi& operator=(const FakeKubeApi&) = delete;
 
-  /// "http://127.0.0.1:PORT".
+  /// "http://127.0.0.1:PORT", or https.
   [[nodiscard]] std::string url() const;
+  /// The server certificate (PEM) clients trust, with https.
+  [[nodiscard]] std::string caPem() const;
 
   /// The stored object at an API path ("/api/v1/namespaces/x/configmaps/y"),
   /// as a GET would return it.

@@ -89,7 +89,7 @@ TEST_F(OriginClientTest, TrustsOnlyTheGivenCaData) {
   // Without the CA data the system's CAs do not know a self-signed server.
   OriginClient untrusted(server.baseUrl(), {});
   const Error error = errorOf([&] { untrusted.request(Method::kGet, "/version"); });
-  EXPECT_EQ(error.code(), ErrorCode::kUnavailable);
+  EXPECT_EQ(error.code(), ErrorCode::kInvalidConfiguration);
   EXPECT_THAT(error.cause(), HasSubstr("certificate verify failed"));
   OriginOptions insecure;
   insecure.tls.insecure_skip_verify = true;
@@ -106,7 +106,7 @@ TEST_F(OriginClientTest, VerifiesTheServerNameGivenInsteadOfTheHost) {
   // tls-server-name names it.
   EXPECT_EQ(errorOf([&] { OriginClient(server.baseUrl(), options).request(Method::kGet, "/"); })
                 .code(),
-            ErrorCode::kUnavailable);
+            ErrorCode::kInvalidConfiguration);
   options.tls.server_name = "kube.internal";
   EXPECT_EQ(OriginClient(server.baseUrl(), options).request(Method::kGet, "/").status, 200);
 }

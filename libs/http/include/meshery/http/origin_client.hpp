@@ -46,8 +46,9 @@ class OriginClient {
   OriginClient& operator=(const OriginClient&) = delete;
 
   /// One exchange. Error(kUnavailable) when the origin cannot be reached
-  /// (with the cause: refused, TLS verification, reset), Error(kTimeout)
-  /// past the timeout, Error(kPayloadTooLarge) past max_body.
+  /// (with the cause: refused, reset, handshake), Error(kInvalidConfiguration)
+  /// when its certificate fails verification, Error(kTimeout) past the
+  /// timeout, Error(kPayloadTooLarge) past max_body.
   ClientResponse request(Method method, std::string_view target, std::string body = {},
                          const Headers& headers = {});
 
