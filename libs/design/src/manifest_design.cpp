@@ -56,15 +56,6 @@ bool isCrd(const json& document) {
 }
 
 /// "stable.example.com" → "stable-example-com", a model name.
-std::string modelNameOfGroup(const std::string& group) {
-  std::string name;
-  for (char c : group) {
-    const auto u = static_cast<unsigned char>(c);
-    name += std::isalnum(u) != 0 ? static_cast<char>(std::tolower(u)) : '-';
-  }
-  return name.empty() ? std::string("custom-resources") : name;
-}
-
 /// Components of the CRDs in `manifests`, one model per API group.
 std::vector<ComponentDefinition> componentsOfCrds(const std::vector<json>& manifests,
                                                   std::vector<ImportWarning>& warnings) {
@@ -77,7 +68,7 @@ std::vector<ComponentDefinition> componentsOfCrds(const std::vector<json>& manif
   std::vector<ComponentDefinition> components;
   for (const auto& [group, documents] : by_group) {
     registry::GenerationModel model;
-    model.name = modelNameOfGroup(group);
+    model.name = registry::modelNameOfGroup(group);
     model.upstream_version = "v1.0.0";
     model.registrant = "meshery";
     registry::GenerationResult generated;

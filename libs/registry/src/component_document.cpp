@@ -58,6 +58,15 @@ nlohmann::json defaultCapabilities() {
 
 }  // namespace
 
+std::string modelNameOfGroup(std::string_view group) {
+  std::string name;
+  for (char c : group) {
+    const auto u = static_cast<unsigned char>(c);
+    name += std::isalnum(u) != 0 ? static_cast<char>(std::tolower(u)) : '-';
+  }
+  return name.empty() ? std::string("custom-resources") : name;
+}
+
 std::string displayNameOf(std::string_view kind) {
   std::string out;
   for (std::size_t i = 0; i < kind.size(); ++i) {

@@ -65,4 +65,9 @@ GenerationResult generateFromOpenApi(const nlohmann::json& document, std::string
 /// "ConfigMap" → "Config Map", "APIService" → "API Service".
 std::string displayNameOf(std::string_view kind);
 
+/// The model CRDs of an API group go to: the group in lower case, each
+/// character that is not a letter or digit a "-" ("cert-manager.io" →
+/// "cert-manager-io"); "custom-resources" for none.
+std::string modelNameOfGroup(std::string_view group);
+
 }  // namespace meshery::registry
