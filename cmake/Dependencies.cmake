@@ -16,6 +16,7 @@ find_package(spdlog REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(PQXX REQUIRED IMPORTED_TARGET libpqxx)
 pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
+pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 
 # valijson is header-only; scripts/bootstrap unpacks libvalijson-dev into
 # .cache/valijson (installing the package would pull in ~65 others).

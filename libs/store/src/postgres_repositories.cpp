@@ -1,5 +1,7 @@
 #include "postgres_repositories.hpp"
 
+#include "connection_rows.hpp"
+
 #include <chrono>
 #include <string>
 
@@ -71,6 +73,24 @@ std::vector<Entity> readAll(const pqxx::result& result, Decode decode) {
   entities.reserve(result.size());
   for (const auto& row : result) entities.push_back(decode(row));
   return entities;
+}
+
+const std::string kConnectionColumns =
+    "id, owner_id, organization_id, visibility, created_at, updated_at, name, kind, type, "
+    "sub_type, status, metadata, credential";
+
+// Each filter is off when its parameter is empty: $1 owner, $2 kinds and $3
+// statuses joined by '|', $4 a part of the name.
+const std::string kConnectionFilter =
+    " WHERE ($1 = '' OR owner_id::text = $1)"
+    " AND ($2 = '' OR kind = ANY(string_to_array($2, '|')))"
+    " AND ($3 = '' OR status = ANY(string_to_array($3, '|')))"
+    " AND ($4 = '' OR strpos(lower(name), lower($4)) > 0)";
+
+Connection readConnection(const pqxx::row& row) {
+  return connectionFromColumns(readMeta(row, "connections"), text(row[6]), text(row[7]),
+                               text(row[8]), text(row[9]), text(row[10]), text(row[11]),
+                               text(row[12]));
 }
 
 }  // namespace
@@ -176,6 +196,84 @@ nlohmann::json PostgresPreferences::merge(const Uuid& user_id, const nlohmann::j
                             preferencesText(merged), user_id.toString());
   });
   return merged;
+}
+
+std::optional<Connection> PostgresConnections::find(const Uuid& id) {
+  return database_.read([&](pqxx::read_transaction& transaction) -> std::optional<Connection> {
+    auto result = transaction.exec_params(
+        "SELECT " + kConnectionColumns + " FROM connections WHERE id = $1::uuid", id.toString());
+    if (result.empty()) return std::nullopt;
+    return readConnection(result[0]);
+  });
+}
+
+std::optional<Connection> PostgresConnections::findByName(const Uuid& owner_id,
+                                                          std::string_view kind,
+                                                          std::string_view name) {
+  return database_.read([&](pqxx::read_transaction& transaction) -> std::optional<Connection> {
+    auto result = transaction.exec_params(
+        "SELECT " + kConnectionColumns +
+            " FROM connections WHERE owner_id = $1::uuid AND kind = $2 AND name = $3",
+        owner_id.toString(), std::string(kind), std::string(name));
+    if (result.empty()) return std::nullopt;
+    return readConnection(result[0]);
+  });
+}
+
+void PostgresConnections::upsert(const Connection& connection) {
+  const EntityMeta& meta = connection.meta;
+  try {
+    database_.write([&](pqxx::work& transaction) {
+      transaction.exec_params(
+          "INSERT INTO connections (" + kConnectionColumns +
+              ") VALUES ($1::uuid, $2::uuid, $3::uuid, $4, $5::timestamptz, $6::timestamptz, $7, "
+              "$8, $9, $10, $11, $12::jsonb, $13) "
+              "ON CONFLICT (id) DO UPDATE SET owner_id = EXCLUDED.owner_id, "
+              "organization_id = EXCLUDED.organization_id, visibility = EXCLUDED.visibility, "
+              "updated_at = EXCLUDED.updated_at, name = EXCLUDED.name, kind = EXCLUDED.kind, "
+              "type = EXCLUDED.type, sub_type = EXCLUDED.sub_type, status = EXCLUDED.status, "
+              "metadata = EXCLUDED.metadata, credential = EXCLUDED.credential",
+          meta.id.toString(), meta.owner_id.toString(), meta.organization_id.toString(),
+          std::string(toString(meta.visibility)), formatTimestamp(meta.created_at),
+          formatTimestamp(meta.updated_at), connection.name, connection.kind, connection.type,
+          connection.sub_type, std::string(toString(connection.status)),
+          connectionMetadataText(connection), connection.sealed_credential);
+    });
+  } catch (const Error& error) {
+    if (error.code() == ErrorCode::kAlreadyExists) throwConnectionNameTaken(connection, error);
+    throw;
+  }
+}
+
+ConnectionPage PostgresConnections::list(const ConnectionQuery& query) {
+  const ConnectionFilterText filter = connectionFilterText(query);
+  return database_.read([&](pqxx::read_transaction& transaction) {
+    ConnectionPage page;
+    page.total_count = transaction
+                           .exec_params("SELECT count(*) FROM connections" + kConnectionFilter,
+                                        filter.owner, filter.kinds, filter.statuses, query.search)[0][0]
+                           .as<std::int64_t>();
+    const std::string limit = query.page_size > 0 ? std::to_string(query.page_size) : "ALL";
+    const std::string offset =
+        std::to_string(query.page_size > 0 ? query.page * query.page_size : 0);
+    page.connections = readAll<Connection>(
+        transaction.exec_params("SELECT " + kConnectionColumns + " FROM connections" +
+                                    kConnectionFilter + " ORDER BY name COLLATE \"C\", id LIMIT " +
+                                    limit + " OFFSET " + offset,
+                                filter.owner, filter.kinds, filter.statuses, query.search),
+        readConnection);
+    return page;
+  });
+}
+
+bool PostgresConnections::remove(const Uuid& id) {
+  bool removed = false;
+  database_.write([&](pqxx::work& transaction) {
+    removed =
+        transaction.exec_params("DELETE FROM connections WHERE id = $1::uuid", id.toString())
+            .affected_rows() > 0;
+  });
+  return removed;
 }
 
 }  // namespace meshery::store

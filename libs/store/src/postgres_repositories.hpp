@@ -1,5 +1,6 @@
 #pragma once
 
+#include "meshery/store/connection_repository.hpp"
 #include "meshery/store/store.hpp"
 #include "postgres_database.hpp"
 
@@ -36,6 +37,21 @@ class PostgresPreferences final : public PreferenceRepository {
   nlohmann::json get(const Uuid& user_id) override;
   void put(const Uuid& user_id, const nlohmann::json& value) override;
   nlohmann::json merge(const Uuid& user_id, const nlohmann::json& patch) override;
+
+ private:
+  PostgresDatabase& database_;
+};
+
+/// Connections in PostgreSQL. Thread-safe.
+class PostgresConnections final : public ConnectionRepository {
+ public:
+  explicit PostgresConnections(PostgresDatabase& database) : database_(database) {}
+  std::optional<Connection> find(const Uuid& id) override;
+  std::optional<Connection> findByName(const Uuid& owner_id, std::string_view kind,
+                                       std::string_view name) override;
+  void upsert(const Connection& connection) override;
+  ConnectionPage list(const ConnectionQuery& query) override;
+  bool remove(const Uuid& id) override;
 
  private:
   PostgresDatabase& database_;

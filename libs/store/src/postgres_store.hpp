@@ -29,6 +29,7 @@ class PostgresStore final : public Store {
   PreferenceRepository& preferences() override { return preferences_; }
   RegistryRepository& registry() override { return registry_; }
   DesignRepository& designs() override { return designs_; }
+  ConnectionRepository& connections() override { return connections_; }
 
  private:
   PostgresDatabase database_;
@@ -37,6 +38,7 @@ class PostgresStore final : public Store {
   PostgresPreferences preferences_{database_};
   PostgresRegistry registry_{database_};
   PostgresDesigns designs_{database_};
+  PostgresConnections connections_{database_};
 };
 
 }  // namespace meshery::store

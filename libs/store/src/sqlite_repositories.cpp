@@ -1,5 +1,7 @@
 #include "sqlite_repositories.hpp"
 
+#include "connection_rows.hpp"
+
 #include <chrono>
 #include <string>
 
@@ -72,6 +74,23 @@ std::vector<Entity> readAll(SqliteStatement& statement, Decode decode) {
   std::vector<Entity> entities;
   while (statement.step()) entities.push_back(decode(statement));
   return entities;
+}
+
+constexpr std::string_view kConnectionColumns =
+    "id, owner_id, organization_id, visibility, created_at, updated_at, name, kind, type, "
+    "sub_type, status, metadata, credential";
+
+// Each filter is off when its parameter is empty: ?1 owner, ?2 kinds and ?3
+// statuses joined by kListSeparator, ?4 a part of the name.
+constexpr std::string_view kConnectionFilter =
+    " WHERE (?1 = '' OR owner_id = ?1)"
+    " AND (?2 = '' OR instr('|' || ?2 || '|', '|' || kind || '|') > 0)"
+    " AND (?3 = '' OR instr('|' || ?3 || '|', '|' || status || '|') > 0)"
+    " AND (?4 = '' OR instr(lower(name), lower(?4)) > 0)";
+
+Connection readConnection(const SqliteStatement& row) {
+  return connectionFromColumns(readMeta(row, "connections"), row.text(6), row.text(7), row.text(8),
+                               row.text(9), row.text(10), row.text(11), row.text(12));
 }
 
 }  // namespace
@@ -180,6 +199,89 @@ nlohmann::json SqlitePreferences::merge(const Uuid& user_id, const nlohmann::jso
     if (connection.changes() == 0) throwUnknownUser(user_id);
   });
   return merged;
+}
+
+std::optional<Connection> SqliteConnections::find(const Uuid& id) {
+  return database_.read([&](SqliteConnection& connection) -> std::optional<Connection> {
+    auto statement = connection.prepare("SELECT " + std::string(kConnectionColumns) +
+                                        " FROM connections WHERE id = ?1");
+    statement.bind(1, id.toString());
+    if (!statement.step()) return std::nullopt;
+    return readConnection(statement);
+  });
+}
+
+std::optional<Connection> SqliteConnections::findByName(const Uuid& owner_id,
+                                                        std::string_view kind,
+                                                        std::string_view name) {
+  return database_.read([&](SqliteConnection& connection) -> std::optional<Connection> {
+    auto statement = connection.prepare(
+        "SELECT " + std::string(kConnectionColumns) +
+        " FROM connections WHERE owner_id = ?1 AND kind = ?2 AND name = ?3");
+    statement.bind(1, owner_id.toString()).bind(2, kind).bind(3, name);
+    if (!statement.step()) return std::nullopt;
+    return readConnection(statement);
+  });
+}
+
+void SqliteConnections::upsert(const Connection& stored) {
+  try {
+    database_.write([&](SqliteConnection& connection) {
+      auto statement = connection.prepare(
+          "INSERT INTO connections (" + std::string(kConnectionColumns) +
+          ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) "
+          "ON CONFLICT (id) DO UPDATE SET owner_id = excluded.owner_id, "
+          "organization_id = excluded.organization_id, visibility = excluded.visibility, "
+          "updated_at = excluded.updated_at, name = excluded.name, kind = excluded.kind, "
+          "type = excluded.type, sub_type = excluded.sub_type, status = excluded.status, "
+          "metadata = excluded.metadata, credential = excluded.credential");
+      bindMeta(statement, stored.meta);
+      statement.bind(7, stored.name)
+          .bind(8, stored.kind)
+          .bind(9, stored.type)
+          .bind(10, stored.sub_type)
+          .bind(11, toString(stored.status))
+          .bind(12, connectionMetadataText(stored))
+          .bind(13, stored.sealed_credential)
+          .step();
+    });
+  } catch (const Error& error) {
+    if (error.code() == ErrorCode::kAlreadyExists) throwConnectionNameTaken(stored, error);
+    throw;
+  }
+}
+
+ConnectionPage SqliteConnections::list(const ConnectionQuery& query) {
+  const ConnectionFilterText filter = connectionFilterText(query);
+  return database_.read([&](SqliteConnection& connection) {
+    const auto bindFilter = [&](SqliteStatement& statement) {
+      statement.bind(1, filter.owner).bind(2, filter.kinds).bind(3, filter.statuses)
+          .bind(4, query.search);
+    };
+    ConnectionPage page;
+    auto count = connection.prepare("SELECT COUNT(*) FROM connections" + std::string(kConnectionFilter));
+    bindFilter(count);
+    count.step();
+    page.total_count = count.integer(0);
+    auto select = connection.prepare("SELECT " + std::string(kConnectionColumns) +
+                                     " FROM connections" + std::string(kConnectionFilter) +
+                                     " ORDER BY name, id LIMIT ?5 OFFSET ?6");
+    bindFilter(select);
+    select.bind(5, query.page_size > 0 ? query.page_size : std::int64_t{-1})
+        .bind(6, query.page_size > 0 ? query.page * query.page_size : std::int64_t{0});
+    page.connections = readAll<Connection>(select, readConnection);
+    return page;
+  });
+}
+
+bool SqliteConnections::remove(const Uuid& id) {
+  bool removed = false;
+  database_.write([&](SqliteConnection& connection) {
+    auto statement = connection.prepare("DELETE FROM connections WHERE id = ?1");
+    statement.bind(1, id.toString()).step();
+    removed = connection.changes() > 0;
+  });
+  return removed;
 }
 
 }  // namespace meshery::store

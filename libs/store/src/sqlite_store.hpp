@@ -28,6 +28,7 @@ class SqliteStore final : public Store {
   PreferenceRepository& preferences() override { return preferences_; }
   RegistryRepository& registry() override { return registry_; }
   DesignRepository& designs() override { return designs_; }
+  ConnectionRepository& connections() override { return connections_; }
 
  private:
   SqliteDatabase database_;
@@ -36,6 +37,7 @@ class SqliteStore final : public Store {
   SqlitePreferences preferences_{database_};
   SqliteRegistry registry_{database_};
   SqliteDesigns designs_{database_};
+  SqliteConnections connections_{database_};
 };
 
 }  // namespace meshery::store

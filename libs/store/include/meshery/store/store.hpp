@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "meshery/core/uuid.hpp"
+#include "meshery/store/connection_repository.hpp"
 #include "meshery/store/design_repository.hpp"
 #include "meshery/store/entity.hpp"
 #include "meshery/store/registry_repository.hpp"
@@ -108,6 +109,7 @@ class Store {
   virtual PreferenceRepository& preferences() = 0;
   virtual RegistryRepository& registry() = 0;
   virtual DesignRepository& designs() = 0;
+  virtual ConnectionRepository& connections() = 0;
 };
 
 /// Opens (creating and migrating as needed) the store named by `url`:
