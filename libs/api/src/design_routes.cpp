@@ -100,34 +100,12 @@ nlohmann::json warningsJson(const std::vector<design::ImportWarning>& warnings) 
   return out;
 }
 
-std::size_t pageSizeOf(const http::Request& request) {
-  auto text = request.queryParam("pagesize");
-  if (!text) text = request.queryParam("pageSize");
-  if (!text || text->empty()) return 10;
-  if (*text == "all") return 0;
-  try {
-    std::size_t used = 0;
-    long long size = std::stoll(*text, &used);
-    if (used == text->size() && size > 0 && size <= 100000) return static_cast<std::size_t>(size);
-  } catch (const std::exception&) {
-  }
-  throw Error(ErrorCode::kMalformedInput, "pagesize must be a positive number or all",
-              "got '" + *text + "'", "use e.g. pagesize=25 or pagesize=all");
-}
-
 http::Response listDesigns(Services& services, http::Request& request, const Principal& principal) {
   store::DesignQuery query;
   query.organization_id = principal.organization_id;
   query.search = request.queryParam("search").value_or("");
   query.limit = pageSizeOf(request);
-  std::size_t page = 0;
-  if (auto text = request.queryParam("page"); text && !text->empty()) {
-    if (text->find_first_not_of("0123456789") != std::string::npos || text->size() > 9) {
-      throw Error(ErrorCode::kMalformedInput, "page must be a number counting from 0",
-                  "got '" + *text + "'", "use e.g. page=0");
-    }
-    page = std::stoul(*text);
-  }
+  const std::size_t page = pageOf(request);
   query.offset = page * query.limit;
   // Meshery sends order as "<field> [asc|desc]".
   std::string order = request.queryParam("order").value_or("updated_at desc");
@@ -401,29 +379,19 @@ http::Response validateRoute(Services& services, http::Request& request,
       {{"isValid", issues.empty()}, {"errors", issuesJson(issues)}, {"warnings", warnings}});
 }
 
-void add(http::Router& router, Services& services, http::Method method, const char* pattern,
-         const char* action, const char* summary,
-         http::Response (*handler)(Services&, http::Request&, const Principal&)) {
-  router.add(method, pattern,
-             guarded(services, action,
-                     [&services, handler](http::Request& request, const Principal& principal) {
-                       return handler(services, request, principal);
-                     }),
-             {http::Dispatch::kBlocking, 0, summary});
-}
 
 }  // namespace
 
 void registerDesignRoutes(http::Router& router, Services& all) {
   using M = http::Method;
-  add(router, all, M::kGet, "/api/pattern", "design.view", "designs, one page", listDesigns);
-  add(router, all, M::kPost, "/api/pattern", "design.save", "save a design",
+  addGuarded(router, all, M::kGet, "/api/pattern", "design.view", "designs, one page", listDesigns);
+  addGuarded(router, all, M::kPost, "/api/pattern", "design.save", "save a design",
       saveDesignRoute);
-  add(router, all, M::kPost, "/api/pattern/import", "design.import",
+  addGuarded(router, all, M::kPost, "/api/pattern/import", "design.import",
       "import a design, manifest, Compose file or archive", importDesignRoute);
-  add(router, all, M::kPost, "/api/pattern/validate", "design.view",
+  addGuarded(router, all, M::kPost, "/api/pattern/validate", "design.view",
       "validate a stored or uploaded design", validateRoute);
-  add(router, all, M::kGet, "/api/pattern/types", "design.view", "importable source types",
+  addGuarded(router, all, M::kGet, "/api/pattern/types", "design.view", "importable source types",
       [](Services&, http::Request&, const Principal&) {
         nlohmann::json types = nlohmann::json::array();
         for (auto [type, extensions] :
@@ -437,12 +405,12 @@ void registerDesignRoutes(http::Router& router, Services& all) {
         }
         return http::Response::json(types);
       });
-  add(router, all, M::kGet, "/api/pattern/{id}", "design.view", "one design",
+  addGuarded(router, all, M::kGet, "/api/pattern/{id}", "design.view", "one design",
       [](Services& services, http::Request& request, const Principal& principal) {
         return http::Response::json(
             patternJson(findDesign(services, principal, idOf(request.pathParam("id")))));
       });
-  add(router, all, M::kDelete, "/api/pattern/{id}", "design.delete", "delete a design",
+  addGuarded(router, all, M::kDelete, "/api/pattern/{id}", "design.delete", "delete a design",
       [](Services& services, http::Request& request, const Principal& principal) {
         Uuid id = idOf(request.pathParam("id"));
         if (services.store.designs().remove(principal.organization_id, {id}) == 0) {
@@ -450,11 +418,11 @@ void registerDesignRoutes(http::Router& router, Services& all) {
         }
         return http::Response::json({{"id", id.toString()}, {"deleted", true}});
       });
-  add(router, all, M::kPost, "/api/pattern/clone/{id}", "design.save", "copy a design",
+  addGuarded(router, all, M::kPost, "/api/pattern/clone/{id}", "design.save", "copy a design",
       cloneDesign);
-  add(router, all, M::kPost, "/api/patterns/delete", "design.delete", "delete designs",
+  addGuarded(router, all, M::kPost, "/api/patterns/delete", "design.delete", "delete designs",
       deleteDesigns);
-  add(router, all, M::kGet, "/api/pattern/download/{id}", "design.view",
+  addGuarded(router, all, M::kGet, "/api/pattern/download/{id}", "design.view",
       "export a design (?type=current|original|manifest|oci|helm-chart)",
       [](Services& services, http::Request& request, const Principal& principal) {
         StoredDesign stored = findDesign(services, principal, idOf(request.pathParam("id")));
@@ -462,13 +430,13 @@ void registerDesignRoutes(http::Router& router, Services& all) {
             request.queryParam("export").value_or("current"));
         return exportDesign(stored, type);
       });
-  add(router, all, M::kGet, "/api/pattern/download/{id}/{type}", "design.view",
+  addGuarded(router, all, M::kGet, "/api/pattern/download/{id}/{type}", "design.view",
       "export a design in one format",
       [](Services& services, http::Request& request, const Principal& principal) {
         StoredDesign stored = findDesign(services, principal, idOf(request.pathParam("id")));
         return exportDesign(stored, request.pathParam("type"));
       });
-  add(router, all, M::kGet, "/api/pattern/{id}/versions", "design.view",
+  addGuarded(router, all, M::kGet, "/api/pattern/{id}/versions", "design.view",
       "the saved revisions of a design",
       [](Services& services, http::Request& request, const Principal& principal) {
         StoredDesign stored = findDesign(services, principal, idOf(request.pathParam("id")));
@@ -480,14 +448,14 @@ void registerDesignRoutes(http::Router& router, Services& all) {
                                      {"revision", stored.revision},
                                      {"versions", std::move(versions)}});
       });
-  add(router, all, M::kGet, "/api/pattern/{id}/versions/{revision}", "design.view",
+  addGuarded(router, all, M::kGet, "/api/pattern/{id}/versions/{revision}", "design.view",
       "one saved revision of a design",
       [](Services& services, http::Request& request, const Principal& principal) {
         StoredDesign stored = findDesign(services, principal, idOf(request.pathParam("id")));
         return http::Response::json(
             revisionJson(findRevision(services, stored, request.pathParam("revision")), true));
       });
-  add(router, all, M::kPost, "/api/pattern/{id}/versions/{revision}/restore", "design.save",
+  addGuarded(router, all, M::kPost, "/api/pattern/{id}/versions/{revision}/restore", "design.save",
       "save an earlier revision as the newest",
       [](Services& services, http::Request& request, const Principal& principal) {
         StoredDesign stored = findDesign(services, principal, idOf(request.pathParam("id")));

@@ -59,6 +59,44 @@ void registerRoutes(http::Router& router, Services& services) {
   registerRegistryManageRoutes(router, services);
   registerDesignRoutes(router, services);
   registerEvaluationRoutes(router, services);
+  registerKubernetesRoutes(router, services);
+  registerConnectionRoutes(router, services);
+}
+
+std::size_t pageSizeOf(const http::Request& request) {
+  auto text = request.queryParam("pagesize");
+  if (!text) text = request.queryParam("pageSize");
+  if (!text || text->empty()) return 10;
+  if (*text == "all") return 0;
+  try {
+    std::size_t used = 0;
+    long long size = std::stoll(*text, &used);
+    if (used == text->size() && size > 0 && size <= 100000) return static_cast<std::size_t>(size);
+  } catch (const std::exception&) {
+  }
+  throw Error(ErrorCode::kMalformedInput, "pagesize must be a positive number or all",
+              "got '" + *text + "'", "use e.g. pagesize=25 or pagesize=all");
+}
+
+std::size_t pageOf(const http::Request& request) {
+  const auto text = request.queryParam("page");
+  if (!text || text->empty()) return 0;
+  if (text->find_first_not_of("0123456789") != std::string::npos || text->size() > 9) {
+    throw Error(ErrorCode::kMalformedInput, "page must be a number counting from 0",
+                "got '" + *text + "'", "use e.g. page=0");
+  }
+  return std::stoul(*text);
+}
+
+void addGuarded(http::Router& router, Services& services, http::Method method, const char* pattern,
+                const char* action, const char* summary,
+                http::Response (*handler)(Services&, http::Request&, const Principal&)) {
+  router.add(method, pattern,
+             guarded(services, action,
+                     [&services, handler](http::Request& request, const Principal& principal) {
+                       return handler(services, request, principal);
+                     }),
+             {http::Dispatch::kBlocking, 0, summary});
 }
 
 }  // namespace meshery::api

@@ -17,6 +17,11 @@ using GuardedHandler = std::function<http::Response(http::Request&, const Princi
 /// A handler that authenticates the request, authorises `action`, then runs `handler`.
 http::Handler guarded(Services& services, std::string action, GuardedHandler handler);
 
+/// Adds a guarded route that runs on the blocking pool.
+void addGuarded(http::Router& router, Services& services, http::Method method, const char* pattern,
+                const char* action, const char* summary,
+                http::Response (*handler)(Services&, http::Request&, const Principal&));
+
 /// Both of Meshery's registry prefixes: the current one and the deprecated
 /// alias, which answers the same.
 inline constexpr std::array<std::string_view, 2> kRegistryPrefixes = {"/api/registry",
@@ -31,6 +36,12 @@ Uuid idOf(std::string_view text, std::string_view what, std::string_view remedy)
 std::string stringMember(const nlohmann::json& object, std::initializer_list<const char*> names);
 /// `object[name]` when it is a boolean, else `fallback`.
 bool boolMember(const nlohmann::json& object, const char* name, bool fallback);
+
+/// `pagesize` (or `pageSize`): a positive number, or 0 for "all"; 10 when
+/// absent. Error(kMalformedInput) otherwise.
+std::size_t pageSizeOf(const http::Request& request);
+/// `page`, counting from 0; 0 when absent. Error(kMalformedInput) otherwise.
+std::size_t pageOf(const http::Request& request);
 
 /// RFC 3339 UTC with milliseconds, Meshery's timestamp form.
 std::string formatTimestamp(std::chrono::system_clock::time_point time);
@@ -48,5 +59,9 @@ void registerRegistryManageRoutes(http::Router& router, Services& services);
 void registerDesignRoutes(http::Router& router, Services& services);
 /// POST relationships/evaluate under both registry prefixes.
 void registerEvaluationRoutes(http::Router& router, Services& services);
+/// /api/system/kubernetes…: kubeconfig uploads, contexts, ping.
+void registerKubernetesRoutes(http::Router& router, Services& services);
+/// /api/integrations/connections…: list, view, change status, delete.
+void registerConnectionRoutes(http::Router& router, Services& services);
 
 }  // namespace meshery::api

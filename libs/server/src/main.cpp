@@ -18,6 +18,7 @@
 #include "meshery/http/static_files.hpp"
 #include "meshery/registry/registry.hpp"
 #include "meshery/server/options.hpp"
+#include "meshery/store/secret_box.hpp"
 #include "meshery/store/store.hpp"
 #include "model_loading.hpp"
 
@@ -71,6 +72,9 @@ int serve(const Options& options) {
                {"damaged", std::to_string(restored.damaged)}});
   }
   api::Services services{*store, provider, metrics, registry, api::loadOpenApi()};
+  // Connection credentials are sealed under a key only this server's home holds.
+  const auto secrets = store::SecretBox::fromKeyFile(options.home / "server" / "credentials.key");
+  services.secrets = &secrets;
   http::Router router;
   api::registerRoutes(router, services);
   auto web_root = webRoot(options);

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <nlohmann/json.hpp>
 
 #include "meshery/core/base64.hpp"
 #include "meshery/core/error.hpp"
@@ -286,6 +287,25 @@ TEST(Kubeconfig, MalformedInputIsReportedWithWhatIsWrong) {
   EXPECT_NE(messageOf([] { parseKubeconfig("users: [{user: {token: t}}]"); }).find("no name"),
             std::string::npos);
   EXPECT_EQ(codeOf([] { loadKubeconfig("/nonexistent/kubeconfig"); }), ErrorCode::kNotFound);
+}
+
+TEST(Kubeconfig, AResolvedContextRoundTripsThroughJson) {
+  const Kubeconfig config = parseKubeconfig(threeClusters());
+  for (const char* name : {"dev", "prod"}) {
+    const ResolvedContext original = resolveContext(config, name);
+    const ResolvedContext back = resolvedContextFromJson(toJson(original));
+    EXPECT_EQ(toJson(back), toJson(original)) << name;
+    EXPECT_EQ(back.cluster.certificate_authority_data, original.cluster.certificate_authority_data);
+  }
+  const Kubeconfig with_exec = parseKubeconfig(R"(
+clusters: [{name: c, cluster: {server: "https://h"}}]
+users: [{name: u, user: {exec: {command: aws, args: [eks], env: [{name: A, value: b}],
+  apiVersion: client.authentication.k8s.io/v1beta1}}}]
+contexts: [{name: x, context: {cluster: c, user: u}}]
+)");
+  const ResolvedContext exec = resolveContext(with_exec, "x");
+  EXPECT_EQ(toJson(resolvedContextFromJson(toJson(exec))), toJson(exec));
+  EXPECT_THROW(resolvedContextFromJson(nlohmann::json::array()), Error);
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 
 namespace meshery::store {
 class Store;
+class SecretBox;
 }
 
 namespace meshery::registry {
@@ -24,6 +25,12 @@ struct Services {
   http::Metrics& metrics;
   registry::Registry& registry;  ///< model definitions served by /api/registry
   nlohmann::json openapi;  ///< the REST contract (api/openapi.yaml as JSON)
+  /// Seals connection credentials; without it, uploads are refused.
+  const store::SecretBox* secrets = nullptr;
+  /// Whether an uploaded kubeconfig's exec credential plugins may run on
+  /// the server (the Local provider serves loopback only: its one user's
+  /// own plugins).
+  bool exec_plugins = true;
 };
 
 /// Registers every REST route of the server on `router`.

@@ -6,6 +6,7 @@
 // or basic auth, or an exec credential plugin to run).
 
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -107,5 +108,11 @@ struct ResolvedContext {
 /// a path separator is resolved against the kubeconfig's directory.
 ResolvedContext resolveContext(const Kubeconfig& config, std::string_view context = {},
                                bool exec_allowed = true);
+
+/// A resolved context as JSON, credentials included — for storing it
+/// sealed (store::SecretBox), never for showing it.
+nlohmann::json toJson(const ResolvedContext& context);
+/// The inverse of toJson; Error(kMalformedInput) for another document.
+ResolvedContext resolvedContextFromJson(const nlohmann::json& document);
 
 }  // namespace meshery::kube
