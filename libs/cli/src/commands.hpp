@@ -27,6 +27,10 @@ void addModelTransferCommands(CLI::App& model, Session& session);
 /// `model generate`.
 void addModelGenerateCommand(CLI::App& model, Session& session);
 void addComponentCommand(CLI::App& parent, Session& session);
+/// `connection list|view|delete`.
+void addConnectionCommand(CLI::App& parent, Session& session);
+/// `system config --kubeconfig FILE`: connect a kubeconfig's clusters.
+void addSystemConfigCommand(CLI::App& system, Session& session);
 void addRelationshipCommand(CLI::App& parent, Session& session);
 void addSystemStartCommand(CLI::App& system, Session& session);
 void addSystemStopCommand(CLI::App& system, Session& session);

@@ -44,6 +44,7 @@ void buildCommandTree(CLI::App& app, Session& session) {
   addDesignCommand(app, session);
   addChartCommand(app, session);
   addComponentCommand(app, session);
+  addConnectionCommand(app, session);
   addRelationshipCommand(app, session);
   addVersionCommand(app, session);
   addCompletionCommand(app, session);

@@ -18,6 +18,7 @@ void addSystemCommand(CLI::App& parent, Session& session) {
   addSystemStatusCommand(*system, session);
   addSystemLogsCommand(*system, session);
   addSystemContextCommand(*system, session);
+  addSystemConfigCommand(*system, session);
 }
 
 std::chrono::milliseconds parseTimeoutFlag(std::string_view text) {

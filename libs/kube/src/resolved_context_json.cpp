@@ -1,4 +1,5 @@
 // A resolved context to and from JSON, for a connection's sealed credential.
+#include "meshery/core/base64.hpp"
 #include "meshery/core/error.hpp"
 #include "meshery/kube/kubeconfig.hpp"
 
@@ -81,6 +82,53 @@ ResolvedContext resolvedContextFromJson(const json& document) {
     context.user.exec = std::move(plugin);
   }
   return context;
+}
+
+FlattenedKubeconfig flatten(const Kubeconfig& config) {
+  FlattenedKubeconfig out;
+  json clusters = json::array();
+  json users = json::array();
+  json contexts = json::array();
+  for (const KubeContext& context : config.contexts) {
+    ResolvedContext resolved;
+    try {
+      resolved = resolveContext(config, context.name);
+    } catch (const Error& error) {
+      out.skipped.emplace_back(context.name, error.message());
+      continue;
+    }
+    json cluster = {{"server", resolved.cluster.server}};
+    if (!resolved.cluster.certificate_authority_data.empty())
+      cluster["certificate-authority-data"] = encodeBase64(resolved.cluster.certificate_authority_data);
+    if (resolved.cluster.insecure_skip_tls_verify) cluster["insecure-skip-tls-verify"] = true;
+    if (!resolved.cluster.tls_server_name.empty())
+      cluster["tls-server-name"] = resolved.cluster.tls_server_name;
+    clusters.push_back({{"name", context.name}, {"cluster", cluster}});
+    const KubeUser& user = resolved.user;
+    json body = json::object();
+    if (!user.client_certificate_data.empty())
+      body["client-certificate-data"] = encodeBase64(user.client_certificate_data);
+    if (!user.client_key_data.empty()) body["client-key-data"] = encodeBase64(user.client_key_data);
+    if (!user.token.empty()) body["token"] = user.token;
+    if (!user.username.empty()) body["username"] = user.username;
+    if (!user.password.empty()) body["password"] = user.password;
+    if (user.exec) {
+      json plugin = toJson(resolved)["user"]["exec"];
+      if (plugin["interactiveMode"] == "") plugin.erase("interactiveMode");
+      body["exec"] = plugin;
+    }
+    users.push_back({{"name", context.name}, {"user", body}});
+    json entry = {{"cluster", context.name}, {"user", context.name}};
+    if (!context.namespace_.empty()) entry["namespace"] = context.namespace_;
+    contexts.push_back({{"name", context.name}, {"context", entry}});
+  }
+  out.document = {{"apiVersion", "v1"},
+                  {"kind", "Config"},
+                  {"clusters", clusters},
+                  {"users", users},
+                  {"contexts", contexts},
+                  {"current-context", config.current_context}};
+  return out;
 }
 
 }  // namespace meshery::kube

@@ -109,6 +109,16 @@ struct ResolvedContext {
 ResolvedContext resolveContext(const Kubeconfig& config, std::string_view context = {},
                                bool exec_allowed = true);
 
+/// A kubeconfig with every file it names read into `-data` fields (what
+/// `kubectl config view --flatten` gives), for uploading it: one cluster
+/// and one user entry per context, named after it. Contexts that do not
+/// resolve are left out, with their reasons.
+struct FlattenedKubeconfig {
+  nlohmann::json document;
+  std::vector<std::pair<std::string, std::string>> skipped;  ///< context, reason
+};
+FlattenedKubeconfig flatten(const Kubeconfig& config);
+
 /// A resolved context as JSON, credentials included — for storing it
 /// sealed (store::SecretBox), never for showing it.
 nlohmann::json toJson(const ResolvedContext& context);
