@@ -5,8 +5,11 @@
 
 #include "connection_json.hpp"
 #include "handler.hpp"
+#include "meshery/registry/registry.hpp"
+#include "registry_persistence.hpp"
 #include "meshery/http/multipart.hpp"
 #include "meshery/kube/client.hpp"
+#include "meshery/kube/cluster_models.hpp"
 #include "meshery/kube/context_check.hpp"
 #include "meshery/store/secret_box.hpp"
 #include "meshery/store/store.hpp"
@@ -80,6 +83,43 @@ ConnectionStatus nextStatus(std::optional<ConnectionStatus> current, kube::Conte
   return *current;
 }
 
+/// Registers the models of a connected cluster: the kubernetes model at
+/// its version (once per version) and its CRDs' models; what was
+/// registered, or why nothing was (the connection stays connected).
+json registerClusterModels(Services& services, const Principal& principal,
+                           const kube::ResolvedContext& resolved) {
+  try {
+    kube::ClientLimits limits;
+    limits.timeout = std::chrono::seconds(30);
+    kube::KubeClient client(resolved, limits);
+    const kube::ClusterModels models =
+        kube::generateClusterModels(client, "kubernetes-context:" + resolved.context);
+    registry::ImportResult result;
+    const auto snapshot = services.registry.current();
+    json summary = {{"kubernetes", {{"version", models.server_version}, {"components", 0}}},
+                    {"custom", json::array()}};
+    const auto add = [&result](const registry::GenerationResult& generated) {
+      if (generated.components.empty()) return;
+      result.models.push_back(registry::Model::fromJson(generated.model));
+      for (const json& component : generated.components)
+        result.components.push_back(registry::ComponentDefinition::fromJson(component));
+    };
+    const auto known = Uuid::parse(models.kubernetes.model.value("id", ""));
+    if (!known || snapshot->findModel(*known) == nullptr) add(models.kubernetes);
+    summary["kubernetes"]["components"] = models.kubernetes.components.size();
+    for (const registry::GenerationResult& custom : models.custom) {
+      add(custom);
+      summary["custom"].push_back({{"model", custom.model.value("name", "")},
+                                   {"components", custom.components.size()},
+                                   {"failures", custom.failures.size()}});
+    }
+    if (!result.models.empty()) registerDefinitions(services, principal, result);
+    return summary;
+  } catch (const Error& error) {
+    return {{"error", error.message() + (error.cause().empty() ? "" : " (" + error.cause() + ")")}};
+  }
+}
+
 json registerOne(Services& services, const Principal& principal,
                  const kube::ContextOutcome& outcome, json& answer) {
   auto& connections = services.store.connections();
@@ -120,6 +160,7 @@ json registerOne(Services& services, const Principal& principal,
   connections.upsert(connection);
   json item = contextJson(connection);
   const bool connected = connection.status == ConnectionStatus::kConnected;
+  if (connected) item["models"] = registerClusterModels(services, principal, *outcome.resolved);
   answer[connected ? "connectedContexts" : "registeredContexts"].push_back(item);
   return item;
 }

@@ -15,6 +15,7 @@ ClusterModels generateClusterModels(KubeClient& client, const std::string& sourc
   kubernetes.sub_category = "Scheduling & Orchestration";
   kubernetes.registrant = "kubernetes";
   kubernetes.source_uri = source + "/openapi/v2";
+  kubernetes.id_scope = "kubernetes " + models.server_version;  // beside the bundled model
   models.kubernetes =
       registry::generateFromOpenApi(client.openApiV2(), kubernetes.source_uri, kubernetes);
 

@@ -109,7 +109,8 @@ void dropServerOwnedFields(nlohmann::json& schema) {
 }
 
 nlohmann::json modelDocument(const GenerationModel& model) {
-  Uuid id = Uuid::v5(registryNamespace(), "model/" + model.name + "/" + model.version);
+  const std::string scope = model.id_scope.empty() ? "" : "/" + model.id_scope;
+  Uuid id = Uuid::v5(registryNamespace(), "model/" + model.name + "/" + model.version + scope);
   std::string display_name = model.display_name;
   if (display_name.empty()) {
     display_name = model.name;
@@ -151,8 +152,9 @@ nlohmann::json modelDocument(const GenerationModel& model) {
 
 nlohmann::json componentDocument(const GenerationModel& model, const nlohmann::json& model_document,
                                  const GeneratedKind& generated) {
+  const std::string scope = model.id_scope.empty() ? "" : "/" + model.id_scope;
   Uuid id = Uuid::v5(registryNamespace(), "component/" + model.name + "/" + model.version + "/" +
-                                             generated.api_version + "/" + generated.kind);
+                                             generated.api_version + "/" + generated.kind + scope);
   std::string description =
       generated.schema.is_object() ? generated.schema.value("description", "") : "";
   return {{"id", id.toString()},

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "meshery/http/client.hpp"
+#include "meshery/kube/client.hpp"
 #include "meshery_test/fake_kube_api.hpp"
 #include "meshery_test/free_port.hpp"
 #include "meshery_test/server_process.hpp"
@@ -69,6 +70,22 @@ class ConnectionsE2e : public ::testing::Test {
     FakeKubeApi::Options options;
     options.token = "s3cret-token";
     api_ = std::make_unique<FakeKubeApi>(options);
+    kube::ResolvedContext context;
+    context.cluster.server = api_->url();
+    context.user.token = "s3cret-token";
+    kube::KubeClient(context).apply(
+        {{"apiVersion", "apiextensions.k8s.io/v1"},
+         {"kind", "CustomResourceDefinition"},
+         {"metadata", {{"name", "widgets.example.com"}}},
+         {"spec",
+          {{"group", "example.com"},
+           {"scope", "Namespaced"},
+           {"names", {{"plural", "widgets"}, {"singular", "widget"}, {"kind", "Widget"}}},
+           {"versions",
+            {{{"name", "v1"},
+              {"served", true},
+              {"storage", true},
+              {"schema", {{"openAPIV3Schema", {{"type", "object"}}}}}}}}}}});
     server_ = std::make_unique<ServerProcess>(home_.path());
     ASSERT_TRUE(server_->start()) << server_->log();
     client_ = std::make_unique<http::Client>(server_->url());
@@ -107,6 +124,22 @@ TEST_F(ConnectionsE2e, AnUploadAnswersForEveryContextAndKeepsTheUsableOnes) {
   EXPECT_EQ(names(answer["erroredContexts"]), (std::vector<std::string>{"stale", "old"}));
   EXPECT_NE(answer["erroredContexts"][0]["error"].get<std::string>().find("Unauthorized"),
             std::string::npos);
+
+  // Connecting registered the cluster's models: kubernetes at its version
+  // (from its OpenAPI document) and one model per CRD group.
+  const json& models = answer["connectedContexts"][0]["models"];
+  ASSERT_FALSE(models.contains("error")) << models.dump();
+  EXPECT_EQ(models["kubernetes"]["version"], "v1.29.2");
+  EXPECT_GT(models["kubernetes"]["components"].get<int>(), 50);
+  ASSERT_EQ(models["custom"].size(), 1U);
+  EXPECT_EQ(models["custom"][0]["model"], "example-com");
+  const json registered = client_->get("/api/meshmodels/models/kubernetes?pagesize=all").json();
+  bool cluster_version = false;
+  for (const json& model : registered.value("models", json::array()))
+    cluster_version = cluster_version || model["model"].value("version", "") == "v1.29.2";
+  EXPECT_TRUE(cluster_version) << registered.dump().substr(0, 500);
+  const json widgets = client_->get("/api/meshmodels/models/example-com/components?pagesize=all").json();
+  EXPECT_EQ(widgets.value("components", json::array()).size(), 1U) << widgets.dump().substr(0, 300);
 
   // Listed as contexts and as connections; the token is nowhere in answers.
   const auto contexts = client_->get("/api/system/kubernetes/contexts?pagesize=all");

@@ -45,6 +45,8 @@ TEST(ClusterModels, GeneratesTheClustersKindsAndItsCustomResources) {
   EXPECT_EQ(models.server_version, "v1.29.2");
   EXPECT_EQ(models.kubernetes.model["model"]["version"], "v1.29.2");
   EXPECT_GT(models.kubernetes.components.size(), 50U);
+  // Its own ids: beside the bundled kubernetes model, not in its place.
+  EXPECT_NE(models.kubernetes.model["id"], "6de88d04-c790-5274-9073-1b79e89a8326");
   const auto deployment = std::find_if(
       models.kubernetes.components.begin(), models.kubernetes.components.end(),
       [](const json& component) { return component["component"]["kind"] == "Deployment"; });

@@ -19,6 +19,10 @@ struct GenerationModel {
   std::string sub_category;
   std::string registrant = "meshery";  ///< registrant kind: github, artifacthub, meshery…
   std::string source_uri;              ///< where the definitions came from
+  /// Told apart from other generations of the same name and version: with
+  /// it, ids are UUID v5 of it as well (a cluster's kubernetes model at its
+  /// server's version beside the bundled one). Empty: ids as documented.
+  std::string id_scope;
 };
 
 /// One parsed input document and where it came from ("crds.yaml#2").
