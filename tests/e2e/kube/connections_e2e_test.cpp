@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "meshery/http/client.hpp"
+#include "integration/kube/kube_test_support.hpp"
 #include "meshery/kube/client.hpp"
 #include "meshery_test/fake_kube_api.hpp"
 #include "meshery_test/free_port.hpp"
@@ -73,19 +74,7 @@ class ConnectionsE2e : public ::testing::Test {
     kube::ResolvedContext context;
     context.cluster.server = api_->url();
     context.user.token = "s3cret-token";
-    kube::KubeClient(context).apply(
-        {{"apiVersion", "apiextensions.k8s.io/v1"},
-         {"kind", "CustomResourceDefinition"},
-         {"metadata", {{"name", "widgets.example.com"}}},
-         {"spec",
-          {{"group", "example.com"},
-           {"scope", "Namespaced"},
-           {"names", {{"plural", "widgets"}, {"singular", "widget"}, {"kind", "Widget"}}},
-           {"versions",
-            {{{"name", "v1"},
-              {"served", true},
-              {"storage", true},
-              {"schema", {{"openAPIV3Schema", {{"type", "object"}}}}}}}}}}});
+    kube::KubeClient(context).apply(kube::testing::widgetCrd());
     server_ = std::make_unique<ServerProcess>(home_.path());
     ASSERT_TRUE(server_->start()) << server_->log();
     client_ = std::make_unique<http::Client>(server_->url());

@@ -269,15 +269,7 @@ TEST(KubeClient, ServesACustomResourceOnceItsDefinitionIsEstablished) {
   options.crd_establish_delay = std::chrono::milliseconds(300);
   test::FakeKubeApi api(options);
   KubeClient client(contextFor(api));
-  const json crd = {
-      {"apiVersion", "apiextensions.k8s.io/v1"},
-      {"kind", "CustomResourceDefinition"},
-      {"metadata", {{"name", "widgets.example.com"}}},
-      {"spec",
-       {{"group", "example.com"},
-        {"scope", "Namespaced"},
-        {"names", {{"plural", "widgets"}, {"singular", "widget"}, {"kind", "Widget"}}},
-        {"versions", {{{"name", "v1"}, {"served", true}, {"storage", true}}}}}}};
+  const json crd = testing::widgetCrd();
   const json applied = client.apply(crd);
   EXPECT_EQ(applied["status"]["conditions"][1]["status"], "False");  // not yet Established
   EXPECT_FALSE(client.resourceFor("example.com/v1", "Widget").has_value());

@@ -17,17 +17,7 @@ using testing::contextFor;
 using testing::deployment;
 using testing::json;
 using testing::namespaceNamed;
-
-json widgetCrd() {
-  return {{"apiVersion", "apiextensions.k8s.io/v1"},
-          {"kind", "CustomResourceDefinition"},
-          {"metadata", {{"name", "widgets.example.com"}}},
-          {"spec",
-           {{"group", "example.com"},
-            {"scope", "Namespaced"},
-            {"names", {{"plural", "widgets"}, {"singular", "widget"}, {"kind", "Widget"}}},
-            {"versions", {{{"name", "v1"}, {"served", true}, {"storage", true}}}}}}};
-}
+using testing::widgetCrd;
 
 json widget() {
   return {{"apiVersion", "example.com/v1"},

@@ -54,4 +54,20 @@ inline json deployment(const std::string& ns, const std::string& name, json repl
               {"spec", {{"containers", {{{"name", "web"}, {"image", "nginx"}}}}}}}}}}};
 }
 
+/// The CRD of example.com's Widgets (namespaced, v1 served).
+inline json widgetCrd() {
+  return {{"apiVersion", "apiextensions.k8s.io/v1"},
+          {"kind", "CustomResourceDefinition"},
+          {"metadata", {{"name", "widgets.example.com"}}},
+          {"spec",
+           {{"group", "example.com"},
+            {"scope", "Namespaced"},
+            {"names", {{"plural", "widgets"}, {"singular", "widget"}, {"kind", "Widget"}}},
+            {"versions",
+             {{{"name", "v1"},
+               {"served", true},
+               {"storage", true},
+               {"schema", {{"openAPIV3Schema", {{"type", "object"}}}}}}}}}}};
+}
+
 }  // namespace meshery::kube::testing
