@@ -5,14 +5,15 @@
 
 #include "connection_json.hpp"
 #include "handler.hpp"
-#include "meshery/registry/registry.hpp"
-#include "registry_persistence.hpp"
 #include "meshery/http/multipart.hpp"
 #include "meshery/kube/client.hpp"
 #include "meshery/kube/cluster_models.hpp"
 #include "meshery/kube/context_check.hpp"
+#include "meshery/registry/registry.hpp"
+#include "meshery/registry/registry_snapshot.hpp"
 #include "meshery/store/secret_box.hpp"
 #include "meshery/store/store.hpp"
+#include "registry_persistence.hpp"
 
 namespace meshery::api {
 namespace {
@@ -83,30 +84,42 @@ ConnectionStatus nextStatus(std::optional<ConnectionStatus> current, kube::Conte
   return *current;
 }
 
+/// The kubernetes model a connected cluster registered for `version`, if any.
+const registry::Model* clusterKubernetesModel(const registry::RegistrySnapshot& snapshot,
+                                              const std::string& version) {
+  for (const auto& model : snapshot.modelsNamed("kubernetes")) {
+    if (model->upstream_version == version && model->registrant.kind == "kubernetes")
+      return model.get();
+  }
+  return nullptr;
+}
+
 /// Registers the models of a connected cluster: the kubernetes model at
-/// its version (once per version) and its CRDs' models; what was
-/// registered, or why nothing was (the connection stays connected).
+/// its version (read from its OpenAPI document once per version) and its
+/// CRDs' models; what was registered, or why nothing was (the connection
+/// stays connected).
 json registerClusterModels(Services& services, const Principal& principal,
-                           const kube::ResolvedContext& resolved) {
+                           const kube::ContextOutcome& outcome) {
   try {
     kube::ClientLimits limits;
     limits.timeout = std::chrono::seconds(30);
-    kube::KubeClient client(resolved, limits);
-    const kube::ClusterModels models =
-        kube::generateClusterModels(client, "kubernetes-context:" + resolved.context);
-    registry::ImportResult result;
+    kube::KubeClient client(*outcome.resolved, limits);
     const auto snapshot = services.registry.current();
-    json summary = {{"kubernetes", {{"version", models.server_version}, {"components", 0}}},
-                    {"custom", json::array()}};
+    const registry::Model* known = clusterKubernetesModel(*snapshot, outcome.server_version);
+    const kube::ClusterModels models = kube::generateClusterModels(
+        client, "kubernetes-context:" + outcome.context, known == nullptr);
+    registry::ImportResult result;
     const auto add = [&result](const registry::GenerationResult& generated) {
       if (generated.components.empty()) return;
       result.models.push_back(registry::Model::fromJson(generated.model));
       for (const json& component : generated.components)
         result.components.push_back(registry::ComponentDefinition::fromJson(component));
     };
-    const auto known = Uuid::parse(models.kubernetes.model.value("id", ""));
-    if (!known || snapshot->findModel(*known) == nullptr) add(models.kubernetes);
-    summary["kubernetes"]["components"] = models.kubernetes.components.size();
+    add(models.kubernetes);
+    const std::size_t kubernetes_components =
+        known != nullptr ? known->components_count.value_or(0) : models.kubernetes.components.size();
+    json summary = {{"kubernetes", {{"version", models.server_version}, {"components", kubernetes_components}}},
+                    {"custom", json::array()}};
     for (const registry::GenerationResult& custom : models.custom) {
       add(custom);
       summary["custom"].push_back({{"model", custom.model.value("name", "")},
@@ -120,7 +133,9 @@ json registerClusterModels(Services& services, const Principal& principal,
   }
 }
 
-json registerOne(Services& services, const Principal& principal,
+/// Stores the context's connection (an ignored one stays set aside) and
+/// adds it to `answer` under its outcome.
+void registerOne(Services& services, const Principal& principal,
                  const kube::ContextOutcome& outcome, json& answer) {
   auto& connections = services.store.connections();
   auto existing = connections.findByName(principal.user_id, "kubernetes", outcome.context);
@@ -128,7 +143,7 @@ json registerOne(Services& services, const Principal& principal,
     json item = contextJson(*existing);
     item["reason"] = "the connection is set aside (ignored); change its status to use it";
     answer["ignoredContexts"].push_back(item);
-    return item;
+    return;
   }
   const auto now = std::chrono::system_clock::now();
   store::Connection connection;
@@ -160,9 +175,8 @@ json registerOne(Services& services, const Principal& principal,
   connections.upsert(connection);
   json item = contextJson(connection);
   const bool connected = connection.status == ConnectionStatus::kConnected;
-  if (connected) item["models"] = registerClusterModels(services, principal, *outcome.resolved);
+  if (connected) item["models"] = registerClusterModels(services, principal, outcome);
   answer[connected ? "connectedContexts" : "registeredContexts"].push_back(item);
-  return item;
 }
 
 http::Response uploadKubeconfig(Services& services, http::Request& request,

@@ -16,6 +16,7 @@
 
 #include "atomic_file.hpp"
 #include "meshery/core/error.hpp"
+#include "meshery/core/spawn_setup.hpp"
 
 extern char** environ;
 
@@ -28,42 +29,6 @@ std::string readWholeFile(const std::filesystem::path& path) {
   if (in) text << in.rdbuf();
   return text.str();
 }
-
-/// Owns the posix_spawn structures so that every exit path releases them.
-class SpawnSetup {
- public:
-  explicit SpawnSetup(int log_fd) {
-    ::posix_spawn_file_actions_init(&actions_);
-    ::posix_spawn_file_actions_addopen(&actions_, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-    ::posix_spawn_file_actions_adddup2(&actions_, log_fd, STDOUT_FILENO);
-    ::posix_spawn_file_actions_adddup2(&actions_, log_fd, STDERR_FILENO);
-    ::posix_spawn_file_actions_addclosefrom_np(&actions_, STDERR_FILENO + 1);
-    ::posix_spawnattr_init(&attributes_);
-    sigset_t mask;
-    sigemptyset(&mask);
-    ::posix_spawnattr_setsigmask(&attributes_, &mask);
-    sigset_t defaults;
-    sigemptyset(&defaults);
-    for (int signal_number : {SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGQUIT, SIGCHLD}) {
-      sigaddset(&defaults, signal_number);
-    }
-    ::posix_spawnattr_setsigdefault(&attributes_, &defaults);
-    ::posix_spawnattr_setflags(&attributes_, POSIX_SPAWN_SETSID | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
-  }
-  ~SpawnSetup() {
-    ::posix_spawn_file_actions_destroy(&actions_);
-    ::posix_spawnattr_destroy(&attributes_);
-  }
-  SpawnSetup(const SpawnSetup&) = delete;
-  SpawnSetup& operator=(const SpawnSetup&) = delete;
-
-  const posix_spawn_file_actions_t* actions() const { return &actions_; }
-  const posix_spawnattr_t* attributes() const { return &attributes_; }
-
- private:
-  posix_spawn_file_actions_t actions_{};
-  posix_spawnattr_t attributes_{};
-};
 
 /// When `pid` started, from /proc (boot time + start ticks); nullopt if unknown.
 std::optional<std::chrono::system_clock::time_point> processStartTime(int pid) {
@@ -157,7 +122,7 @@ int LocalServer::spawn(const std::filesystem::path& binary, const std::vector<st
   pid_t pid = -1;
   int result = 0;
   {
-    SpawnSetup setup(log_fd);
+    const SpawnSetup setup(log_fd, log_fd);
     result = ::posix_spawn(&pid, binary.c_str(), setup.actions(), setup.attributes(), argv.data(), environ);
   }
   ::close(log_fd);

@@ -8,6 +8,7 @@
 
 #include "fetch_exchange.hpp"
 #include "fetch_resolve.hpp"
+#include "tls_session.hpp"
 
 namespace meshery::http::fetch_detail {
 namespace {
@@ -33,30 +34,6 @@ void configureTrust(ssl::context& context, const Hop& hop) {
   context.set_verify_mode(ssl::verify_peer);
 }
 
-/// SNI and the name (or address) the certificate must be issued for.
-void configureSession(SSL* session, const Hop& hop) {
-#ifdef SSL_OP_IGNORE_UNEXPECTED_EOF
-  // Servers often close without close_notify; a close-delimited body is then
-  // still complete, and Content-Length or chunked framing catch truncation.
-  SSL_set_options(session, SSL_OP_IGNORE_UNEXPECTED_EOF);
-#endif
-  const std::string& host = hop.target.host;
-  const bool literal = isIpLiteral(host);
-  // SSL_set_tlsext_host_name() without its C-style cast.
-  if (!literal) {
-    SSL_ctrl(session, SSL_CTRL_SET_TLSEXT_HOSTNAME, TLSEXT_NAMETYPE_host_name,
-             const_cast<char*>(host.c_str()));
-  }
-  if (hop.options.insecure_skip_verify) return;
-  X509_VERIFY_PARAM* parameters = SSL_get0_param(session);
-  if (literal) {
-    X509_VERIFY_PARAM_set1_ip_asc(parameters, host.c_str());
-  } else {
-    X509_VERIFY_PARAM_set_hostflags(parameters, X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS);
-    X509_VERIFY_PARAM_set1_host(parameters, host.c_str(), 0);
-  }
-}
-
 Error handshakeFailure(const Hop& hop, SSL* session, const boost::system::error_code& ec) {
   if (ec == beast::error::timeout) return timedOut(hop);
   long verify = SSL_get_verify_result(session);
@@ -78,7 +55,7 @@ HopResponse exchangeTls(const Hop& hop) {
   ssl::context context(ssl::context::tls_client);
   configureTrust(context, hop);
   beast::ssl_stream<beast::tcp_stream> stream(hop.io, context);
-  configureSession(stream.native_handle(), hop);
+  prepareTlsSession(stream.native_handle(), hop.target.host, !hop.options.insecure_skip_verify);
   auto& tcp = beast::get_lowest_layer(stream);
   connectTcp(tcp, hop);
   tcp.expires_at(hop.deadline);

@@ -5,7 +5,6 @@
 #include <openssl/err.h>
 #include <openssl/pem.h>
 #include <openssl/ssl.h>
-#include <openssl/x509v3.h>
 
 #include <array>
 #include <boost/asio/ip/address.hpp>
@@ -18,6 +17,7 @@
 #include "fetch_exchange.hpp"
 #include "fetch_resolve.hpp"
 #include "fetch_url.hpp"
+#include "tls_session.hpp"
 
 namespace meshery::http {
 namespace {
@@ -191,25 +191,9 @@ struct OriginClient::Impl {
 
   void handshake(Connection& connection, Clock::time_point deadline) {
     SSL* session = connection.secure->native_handle();
-#ifdef SSL_OP_IGNORE_UNEXPECTED_EOF
-    SSL_set_options(session, SSL_OP_IGNORE_UNEXPECTED_EOF);
-#endif
-    const std::string& name =
-        options.tls.server_name.empty() ? target.host : options.tls.server_name;
-    const bool literal = isIpLiteral(name);
-    if (!literal) {
-      SSL_ctrl(session, SSL_CTRL_SET_TLSEXT_HOSTNAME, TLSEXT_NAMETYPE_host_name,
-               const_cast<char*>(name.c_str()));
-    }
-    if (!options.tls.insecure_skip_verify) {
-      X509_VERIFY_PARAM* parameters = SSL_get0_param(session);
-      if (literal) {
-        X509_VERIFY_PARAM_set1_ip_asc(parameters, name.c_str());
-      } else {
-        X509_VERIFY_PARAM_set_hostflags(parameters, X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS);
-        X509_VERIFY_PARAM_set1_host(parameters, name.c_str(), 0);
-      }
-    }
+    prepareTlsSession(session,
+                      options.tls.server_name.empty() ? target.host : options.tls.server_name,
+                      !options.tls.insecure_skip_verify);
     connection.tcp().expires_at(deadline);
     auto ec = runToCompletion(connection.io, [&](auto handler) {
       connection.secure->async_handshake(ssl::stream_base::client, std::move(handler));

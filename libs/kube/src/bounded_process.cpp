@@ -1,5 +1,7 @@
 #include "bounded_process.hpp"
 
+#include "meshery/core/spawn_setup.hpp"
+
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -46,43 +48,6 @@ class Pipe {
     ends_[end] = -1;
   }
   std::array<int, 2> ends_{-1, -1};
-};
-
-/// The spawn set-up: stdin /dev/null, stdout and stderr to the pipes, a
-/// session of its own (so that a timeout kills what it started too).
-class Spawn {
- public:
-  Spawn(const Pipe& out, const Pipe& err) {
-    ::posix_spawn_file_actions_init(&actions_);
-    ::posix_spawn_file_actions_addopen(&actions_, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-    ::posix_spawn_file_actions_adddup2(&actions_, out.write(), STDOUT_FILENO);
-    ::posix_spawn_file_actions_adddup2(&actions_, err.write(), STDERR_FILENO);
-    ::posix_spawnattr_init(&attributes_);
-    sigset_t mask;
-    sigemptyset(&mask);
-    ::posix_spawnattr_setsigmask(&attributes_, &mask);
-    sigset_t defaults;
-    sigemptyset(&defaults);
-    for (int signal_number : {SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGQUIT, SIGCHLD})
-      sigaddset(&defaults, signal_number);
-    ::posix_spawnattr_setsigdefault(&attributes_, &defaults);
-    ::posix_spawnattr_setflags(&attributes_,
-                               POSIX_SPAWN_SETSID | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
-  }
-  ~Spawn() {
-    ::posix_spawn_file_actions_destroy(&actions_);
-    ::posix_spawnattr_destroy(&attributes_);
-  }
-  Spawn(const Spawn&) = delete;
-  Spawn& operator=(const Spawn&) = delete;
-
-  int run(pid_t& pid, char* const* argv, char* const* envp) const {
-    return ::posix_spawnp(&pid, argv[0], &actions_, &attributes_, argv, envp);
-  }
-
- private:
-  posix_spawn_file_actions_t actions_{};
-  posix_spawnattr_t attributes_{};
 };
 
 std::vector<std::string> environmentWith(
@@ -136,7 +101,9 @@ ProcessRun runBounded(const std::vector<std::string>& argv_in,
   auto argv = pointers(argv_strings);
   auto envp = pointers(env_strings);
   pid_t pid = 0;
-  const int spawned = Spawn(out, err).run(pid, argv.data(), envp.data());
+  const SpawnSetup setup(out.write(), err.write());  // its own session: a timeout kills it all
+  const int spawned =
+      ::posix_spawnp(&pid, argv[0], setup.actions(), setup.attributes(), argv.data(), envp.data());
   if (spawned != 0) {
     run.outcome = ProcessRun::Outcome::kNotFound;
     run.errors = std::strerror(spawned);

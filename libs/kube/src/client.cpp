@@ -225,7 +225,6 @@ std::vector<ApiResource> KubeClient::discover() {
   impl_->resources.clear();
   for (const ApiResource& resource : resources)
     impl_->resources[resource.group_version + "/" + resource.kind] = resource;
-  impl_->discovered = true;
   return resources;
 }
 

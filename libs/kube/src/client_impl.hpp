@@ -25,7 +25,6 @@ struct KubeClient::Impl {
   std::shared_ptr<http::OriginClient> transport;
   std::optional<ExecCredential> exec_credential;
   std::map<std::string, ApiResource> resources;  ///< by "apiVersion/kind"
-  bool discovered = false;
 
   Impl(ResolvedContext resolved, ClientLimits client_limits);
 

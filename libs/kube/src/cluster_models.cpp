@@ -4,7 +4,8 @@
 
 namespace meshery::kube {
 
-ClusterModels generateClusterModels(KubeClient& client, const std::string& source) {
+ClusterModels generateClusterModels(KubeClient& client, const std::string& source,
+                                    bool with_kubernetes) {
   ClusterModels models;
   models.server_version = client.version().git_version;
   registry::GenerationModel kubernetes;
@@ -16,8 +17,10 @@ ClusterModels generateClusterModels(KubeClient& client, const std::string& sourc
   kubernetes.registrant = "kubernetes";
   kubernetes.source_uri = source + "/openapi/v2";
   kubernetes.id_scope = "kubernetes " + models.server_version;  // beside the bundled model
-  models.kubernetes =
-      registry::generateFromOpenApi(client.openApiV2(), kubernetes.source_uri, kubernetes);
+  if (with_kubernetes) {
+    models.kubernetes =
+        registry::generateFromOpenApi(client.openApiV2(), kubernetes.source_uri, kubernetes);
+  }
 
   std::map<std::string, std::vector<registry::SourceDocument>> by_group;
   const ListPage crds = client.listAll("/apis/apiextensions.k8s.io/v1/customresourcedefinitions");

@@ -30,6 +30,7 @@ const std::vector<const registry::RelationshipDefinition*>& definitions() {
 }
 
 using testing::component;
+using testing::factory;
 
 json service(const std::string& id, json selector) {
   return component(
@@ -47,18 +48,6 @@ json design(json components) {
   return {{"id", "00000000-0000-0000-0000-000000000001"},  {"name", "test"},
           {"schemaVersion", "designs.meshery.io/v1beta1"}, {"version", "0.0.1"},
           {"components", std::move(components)},           {"relationships", json::array()}};
-}
-
-/// The registry's Namespace and Container (meshery-core) declarations.
-std::optional<json> factory(const std::string& model, const std::string& kind) {
-  if (model == "kubernetes" && kind == "Namespace")
-    return component("", "Namespace", "", json::object());
-  if (model == "meshery-core" && kind == "Container") {
-    json container = component("", "Container", "", json::object());
-    container["model"]["name"] = "meshery-core";
-    return container;
-  }
-  return std::nullopt;
 }
 
 std::vector<std::string> ops(const EvaluationResult& result) {

@@ -19,23 +19,13 @@ namespace {
 
 using nlohmann::json;
 using testing::component;
+using testing::factory;
 
 std::vector<const registry::RelationshipDefinition*> definitions() {
   static const auto all = testing::allBundled();
   std::vector<const registry::RelationshipDefinition*> out;
   for (const auto& definition : all) out.push_back(&definition);
   return out;
-}
-
-std::optional<json> factory(const std::string& model, const std::string& kind) {
-  if (model == "kubernetes" && kind == "Namespace")
-    return component("", "Namespace", "", json::object());
-  if (model == "meshery-core" && kind == "Container") {
-    json container = component("", "Container", "", json::object());
-    container["model"]["name"] = "meshery-core";
-    return container;
-  }
-  return std::nullopt;
 }
 
 json metadata(const std::string& name, int ns) {

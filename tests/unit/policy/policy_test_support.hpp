@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -44,6 +45,19 @@ inline nlohmann::json component(const std::string& id, const std::string& kind,
           {"component", {{"kind", kind}, {"version", "v1"}}},
           {"model", {{"name", "kubernetes"}}},
           {"configuration", std::move(configuration)}};
+}
+
+/// The registry's Namespace and Container (meshery-core) declarations, as
+/// an evaluation's ComponentFactory makes them.
+inline std::optional<nlohmann::json> factory(const std::string& model, const std::string& kind) {
+  if (model == "kubernetes" && kind == "Namespace")
+    return component("", "Namespace", "", nlohmann::json::object());
+  if (model == "meshery-core" && kind == "Container") {
+    nlohmann::json container = component("", "Container", "", nlohmann::json::object());
+    container["model"]["name"] = "meshery-core";
+    return container;
+  }
+  return std::nullopt;
 }
 
 }  // namespace meshery::policy::testing

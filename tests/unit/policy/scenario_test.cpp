@@ -28,6 +28,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
+using testing::factory;
 
 fs::path scenarioDir() {
   return fs::path(MESHERY_TEST_SOURCE_DIR) / "tests" / "golden" / "policy";
@@ -41,18 +42,6 @@ const std::vector<const registry::RelationshipDefinition*>& definitions() {
     return out;
   }();
   return pointers;
-}
-
-/// The registry's Namespace and Container (meshery-core) components.
-std::optional<json> factory(const std::string& model, const std::string& kind) {
-  if (model == "kubernetes" && kind == "Namespace")
-    return testing::component("", "Namespace", "", json::object());
-  if (model == "meshery-core" && kind == "Container") {
-    json container = testing::component("", "Container", "", json::object());
-    container["model"]["name"] = "meshery-core";
-    return container;
-  }
-  return std::nullopt;
 }
 
 /// A component written {"id", "kind", "name", "configuration"} in a scenario.

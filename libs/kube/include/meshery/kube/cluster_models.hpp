@@ -26,6 +26,9 @@ struct ClusterModels {
 /// their components; `source` names the cluster in the models' source URI
 /// (the connection's context). A CRD that cannot be turned into components
 /// is a failure in its group's result; the others are still generated.
-ClusterModels generateClusterModels(KubeClient& client, const std::string& source);
+/// Without `with_kubernetes` the OpenAPI document is not read and
+/// `kubernetes` stays empty (a model already registered for that version).
+ClusterModels generateClusterModels(KubeClient& client, const std::string& source,
+                                    bool with_kubernetes = true);
 
 }  // namespace meshery::kube
