@@ -1,8 +1,34 @@
 #include "design_envelope.hpp"
 
 #include "handler.hpp"
+#include "meshery/store/store.hpp"
 
 namespace meshery::api {
+
+Error designNotFound(const Uuid& id) {
+  return Error(ErrorCode::kNotFound, "no design has the id " + id.toString(),
+               "it was deleted, or belongs to another organisation",
+               "list designs with GET /api/pattern");
+}
+
+store::StoredDesign findDesign(Services& services, const Principal& principal, const Uuid& id) {
+  auto stored = services.store.designs().find(id);
+  if (!stored || stored->meta.organization_id != principal.organization_id) {
+    throw designNotFound(id);
+  }
+  return std::move(*stored);
+}
+
+nlohmann::json issuesJson(const std::vector<design::ValidationIssue>& issues) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& issue : issues) {
+    out.push_back({{"component", issue.component},
+                   {"path", issue.path},
+                   {"message", issue.message},
+                   {"text", issue.text()}});
+  }
+  return out;
+}
 
 design::Design designOf(const store::StoredDesign& stored) {
   return design::Design::fromJson(nlohmann::json::parse(stored.document));

@@ -28,21 +28,6 @@ Uuid idOf(std::string_view text) {
   return api::idOf(text, "the design id", "list designs with GET /api/pattern to find the id");
 }
 
-Error designNotFound(const Uuid& id) {
-  return Error(ErrorCode::kNotFound, "no design has the id " + id.toString(),
-               "it was deleted, or belongs to another organisation",
-               "list designs with GET /api/pattern");
-}
-
-/// The stored design with this id in the caller's organisation.
-StoredDesign findDesign(Services& services, const Principal& principal, const Uuid& id) {
-  auto stored = services.store.designs().find(id);
-  if (!stored || stored->meta.organization_id != principal.organization_id) {
-    throw designNotFound(id);
-  }
-  return std::move(*stored);
-}
-
 /// A saved design and its YAML (the answer's `pattern_file`).
 struct SavedDesign {
   StoredDesign stored;
@@ -79,17 +64,6 @@ SavedDesign saveDesign(Services& services, const Principal& principal, design::D
   // A failed save still waits for the YAML (the future's destructor joins).
   StoredDesign result = services.store.designs().save(stored);
   return {std::move(result), pattern_file.get()};
-}
-
-nlohmann::json issuesJson(const std::vector<design::ValidationIssue>& issues) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const auto& issue : issues) {
-    out.push_back({{"component", issue.component},
-                   {"path", issue.path},
-                   {"message", issue.message},
-                   {"text", issue.text()}});
-  }
-  return out;
 }
 
 nlohmann::json warningsJson(const std::vector<design::ImportWarning>& warnings) {

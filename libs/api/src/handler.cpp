@@ -61,6 +61,7 @@ void registerRoutes(http::Router& router, Services& services) {
   registerEvaluationRoutes(router, services);
   registerKubernetesRoutes(router, services);
   registerConnectionRoutes(router, services);
+  registerDeployRoutes(router, services);
 }
 
 std::size_t pageSizeOf(const http::Request& request) {

@@ -61,6 +61,8 @@ void registerDesignRoutes(http::Router& router, Services& services);
 void registerEvaluationRoutes(http::Router& router, Services& services);
 /// /api/system/kubernetes…: kubeconfig uploads, contexts, ping.
 void registerKubernetesRoutes(http::Router& router, Services& services);
+/// POST/DELETE /api/pattern/deploy: deploy and undeploy designs.
+void registerDeployRoutes(http::Router& router, Services& services);
 /// /api/integrations/connections…: list, view, change status, delete.
 void registerConnectionRoutes(http::Router& router, Services& services);
 

@@ -121,6 +121,12 @@ nlohmann::json ApiClient::remove(std::string_view path) {
   return send(http::Method::kDelete, targetOf(prefix_, path, {}), {}, {}).json();
 }
 
+nlohmann::json ApiClient::call(http::Method method, std::string_view path,
+                               const QueryParams& query, const nlohmann::json& body,
+                               const std::string& waiting) {
+  return send(method, targetOf(prefix_, path, query), body.dump(), waiting).json();
+}
+
 http::ClientResponse ApiClient::download(std::string_view path, const QueryParams& query,
                                               const std::string& waiting) {
   return send(http::Method::kGet, targetOf(prefix_, path, query), {}, waiting);

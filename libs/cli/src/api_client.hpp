@@ -86,6 +86,11 @@ class ApiClient {
   /// DELETE <prefix>`path`; the JSON answer. Errors as get().
   nlohmann::json remove(std::string_view path);
 
+  /// `method` <prefix>`path` with `query` and a JSON body; the JSON answer,
+  /// with `waiting` shown as post() shows it. Errors as get().
+  nlohmann::json call(http::Method method, std::string_view path, const QueryParams& query,
+                      const nlohmann::json& body, const std::string& waiting);
+
  private:
   /// Sends on the quick client, or on the patient one when `waiting` is set.
   http::ClientResponse send(http::Method method, std::string target, std::string body,

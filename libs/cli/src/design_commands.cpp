@@ -52,6 +52,11 @@ nlohmann::json findDesign(ApiClient& designs, const std::string& name_or_id) {
               "run 'mesheryctl design list' to see the designs");
 }
 
+bool isSourceFile(const std::string& source) {
+  std::error_code ec;
+  return isUrl(source) || std::filesystem::exists(source, ec);
+}
+
 nlohmann::json sourceRequest(const std::string& source, const std::string& type,
                              const std::string& name, const ChartFlags& chart) {
   nlohmann::json request = nlohmann::json::object();
@@ -324,6 +329,7 @@ validate->callback([&session, validate_flags] {
   session.setAction([&session, validate_flags] { validateDesign(session, *validate_flags); });
 });
 addDesignEvaluateCommand(*design, session);
+addDesignDeployCommands(*design, session);
 }
 
 }  // namespace meshery::cli

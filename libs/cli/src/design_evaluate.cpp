@@ -29,14 +29,9 @@ struct EvaluateFlags {
   std::string output;
 };
 
-bool isFile(const std::string& source) {
-  std::error_code ec;
-  return isUrl(source) || std::filesystem::exists(source, ec);
-}
-
 /// The design a file makes, imported here with the bundled models.
 json localDesign(const EvaluateFlags& flags, const registry::RegistrySnapshot& registry) {
-  if (!isFile(flags.source) || isUrl(flags.source)) {
+  if (!isSourceFile(flags.source) || isUrl(flags.source)) {
     throw Error(ErrorCode::kInvalidArgument,
                 "--local evaluates a file: " + flags.source + " is not one",
                 "without a server there are no stored designs to name",
@@ -58,7 +53,7 @@ json localDesign(const EvaluateFlags& flags, const registry::RegistrySnapshot& r
 json serverDesign(Session& session, const EvaluateFlags& flags) {
   ApiClient designs(session, kDesignApi);
   json pattern;
-  if (isFile(flags.source)) {
+  if (isSourceFile(flags.source)) {
     json request = sourceRequest(flags.source, flags.type, {});
     request["save"] = false;
     request["evaluate"] = false;  // the evaluation below reports the actions

@@ -33,11 +33,17 @@ nlohmann::json findDesign(ApiClient& designs, const std::string& name_or_id);
 nlohmann::json sourceRequest(const std::string& source, const std::string& type,
                              const std::string& name, const ChartFlags& chart = {});
 
+/// Whether a design argument is a file or URL to import (rather than the
+/// name or id of a stored design).
+bool isSourceFile(const std::string& source);
+
 /// The bundled models mesheryctl finds without a server: --models-dir, else
 /// the models directory beside the installed or built binaries.
 std::shared_ptr<const registry::RegistrySnapshot> localRegistry(const std::string& models_dir);
 
 /// `design evaluate`.
 void addDesignEvaluateCommand(CLI::App& design, Session& session);
+/// `design deploy` and `design undeploy`.
+void addDesignDeployCommands(CLI::App& design, Session& session);
 
 }  // namespace meshery::cli

@@ -34,16 +34,6 @@ json resourceOf(const json& component) {
   return resource;
 }
 
-std::vector<json> resourcesOf(const Design& design) {
-  std::vector<json> resources;
-  const json document = design.toJson();
-  for (const auto& component : document["components"]) {
-    if (!component.is_object() || isAnnotation(component)) continue;
-    resources.push_back(resourceOf(component));
-  }
-  return resources;
-}
-
 std::string lowercaseName(std::string_view text) {
   std::string out;
   bool dash = false;
@@ -77,11 +67,22 @@ std::string escapeTemplate(const std::string& text) {
 
 }  // namespace
 
+std::vector<DesignResource> resourcesOf(const Design& design) {
+  std::vector<DesignResource> resources;
+  const json document = design.toJson();
+  for (const auto& component : document["components"]) {
+    if (!component.is_object() || isAnnotation(component)) continue;
+    resources.push_back({detail::stringAt(component, "id"),
+                         detail::stringAt(component, "displayName"), resourceOf(component)});
+  }
+  return resources;
+}
+
 std::string toManifests(const Design& design) {
   std::string out;
   for (const auto& resource : resourcesOf(design)) {
     if (!out.empty()) out += "---\n";
-    out += yaml::emit(resource);
+    out += yaml::emit(resource.object);
   }
   return out;
 }
@@ -103,10 +104,11 @@ std::string toHelmChart(const Design& design) {
   entries.push_back({chart + "/values.yaml", "{}\n"});
   std::map<std::string, int> used;
   for (const auto& resource : resourcesOf(design)) {
-    std::string stem = lowercaseName(resource["kind"].get<std::string>()) + "-" +
-                       lowercaseName(detail::stringAt(resource, "metadata", "name"));
+    const json& object = resource.object;
+    std::string stem = lowercaseName(object["kind"].get<std::string>()) + "-" +
+                       lowercaseName(detail::stringAt(object, "metadata", "name"));
     if (int n = ++used[stem]; n > 1) stem += "-" + std::to_string(n);
-    entries.push_back({chart + "/templates/" + stem + ".yaml", escapeTemplate(yaml::emit(resource))});
+    entries.push_back({chart + "/templates/" + stem + ".yaml", escapeTemplate(yaml::emit(object))});
   }
   return archive::writeArchive(entries, archive::Format::kTarGzip);
 }

@@ -30,7 +30,10 @@ DeployResult resultOf(const DeployObject& item) {
 void failed(DeployResult& result, const Error& error) {
   result.ok = false;
   result.error = error.message();
-  if (const auto* api = dynamic_cast<const ApiError*>(&error)) result.causes = api->status().causes;
+  if (const auto* api = dynamic_cast<const ApiError*>(&error)) {
+    result.status = api->status().code;
+    result.causes = api->status().causes;
+  }
 }
 
 /// In rank order, stable; the ranks read once.
@@ -65,6 +68,44 @@ bool waitEstablished(KubeClient& client, const DeployResult& result, std::chrono
   }
 }
 
+/// What a dry run creates that later objects depend on: Namespaces and the
+/// kinds of CRDs, which the API server does not store on a dry run.
+class DryRunCreations {
+ public:
+  void add(const DeployObject& item, const DeployResult& result) {
+    if (!result.ok || result.action != "created") return;
+    if (result.kind == "Namespace" && result.api_version == "v1") namespaces_.push_back(result.name);
+    if (isCrd(item.object)) {
+      const json spec = item.object.value("spec", json::object());
+      const std::string group = spec.value("group", "");
+      const std::string kind = spec.value("names", json::object()).value("kind", "");
+      for (const json& version : spec.value("versions", json::array()))
+        kinds_.push_back(group + "/" + version.value("name", "") + " " + kind);
+    }
+  }
+
+  /// Why `result` failed only because of what the dry run did not store, or "".
+  [[nodiscard]] std::string dependency(const DeployResult& result, const Error& error) const {
+    if (std::find(kinds_.begin(), kinds_.end(), result.api_version + " " + result.kind) !=
+        kinds_.end()) {
+      return "its kind comes from a CustomResourceDefinition this deploy creates, which a dry "
+             "run does not store";
+    }
+    const auto* api = dynamic_cast<const ApiError*>(&error);
+    if (api != nullptr && api->status().code == 404 && !result.namespace_.empty() &&
+        std::find(namespaces_.begin(), namespaces_.end(), result.namespace_) !=
+            namespaces_.end()) {
+      return "its Namespace " + result.namespace_ +
+             " is created by this deploy, which a dry run does not store";
+    }
+    return {};
+  }
+
+ private:
+  std::vector<std::string> namespaces_;
+  std::vector<std::string> kinds_;  ///< "group/version Kind"
+};
+
 }  // namespace
 
 int deployRank(KubeClient& client, const json& object) {
@@ -85,6 +126,7 @@ std::vector<DeployResult> deploy(KubeClient& client, std::vector<DeployObject> o
     std::erase_if(objects, [](const DeployObject& item) { return isCrd(item.object); });
   }
   std::vector<DeployResult> results;
+  DryRunCreations dry_run_creations;
   bool crds_pending = false;
   for (DeployObject& item : ordered(client, std::move(objects))) {
     DeployResult result = resultOf(item);
@@ -128,7 +170,17 @@ std::vector<DeployResult> deploy(KubeClient& client, std::vector<DeployObject> o
       if (isCrd(item.object)) crds_pending = true;
     } catch (const Error& error) {
       failed(result, error);
+      if (options.dry_run) {
+        if (std::string why = dry_run_creations.dependency(result, error); !why.empty()) {
+          result = resultOf(item);
+          result.ok = true;
+          result.action = "created";
+          result.object = item.object;
+          result.unchecked = "the API server could not check it: " + why;
+        }
+      }
     }
+    if (options.dry_run) dry_run_creations.add(item, result);
     results.push_back(std::move(result));
   }
   return results;

@@ -85,6 +85,28 @@ TEST(Deploy, ADryRunStoresNothingAndShowsTheServersDefaults) {
   EXPECT_FALSE(api.object("/api/v1/namespaces/shop/configmaps/settings").has_value());
 }
 
+TEST(Deploy, ADryRunSaysWhatItsOwnNamespacesAndCrdsKeepTheServerFromChecking) {
+  test::FakeKubeApi api;
+  KubeClient client(contextFor(api));
+  DeployOptions dry;
+  dry.dry_run = true;
+  const auto results = deploy(client, shop(), dry);
+  ASSERT_EQ(results.size(), 6U);
+  for (const DeployResult& result : results) {
+    EXPECT_TRUE(result.ok) << result.kind << ": " << result.error;
+    EXPECT_EQ(result.action, "created") << result.kind;
+  }
+  EXPECT_EQ(results[0].unchecked, "");  // the CRD
+  EXPECT_EQ(results[1].unchecked, "");  // the Namespace
+  EXPECT_THAT(results[3].unchecked, HasSubstr("CustomResourceDefinition"));  // the Widget
+  EXPECT_THAT(results[4].unchecked, HasSubstr("Namespace shop"));            // the Deployment
+  // A namespace nobody creates is still an error.
+  const auto lost = deploy(client, {{configMap("nowhere", "lost"), "c-lost"}}, dry);
+  EXPECT_FALSE(lost[0].ok);
+  EXPECT_EQ(lost[0].status, 404);
+  EXPECT_FALSE(api.object("/api/v1/namespaces/shop").has_value());
+}
+
 TEST(Deploy, OneFailureKeepsItsCausesAndTheOthersGoOn) {
   test::FakeKubeApi api;
   KubeClient client(contextFor(api));

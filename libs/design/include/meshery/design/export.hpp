@@ -1,16 +1,28 @@
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "meshery/design/design.hpp"
 
 namespace meshery::design {
 
-/// Kubernetes manifests of a design: a multi-document YAML stream with one
-/// document per component (resolved or unresolved; annotation components,
-/// which are drawings rather than resources, are left out): apiVersion and
-/// kind from the declaration's `component`, metadata.name = displayName, the
-/// rest from `configuration`. Importing the result under the design's name
+/// A component of a design as the Kubernetes object it stands for.
+struct DesignResource {
+  std::string component_id;
+  std::string component_name;  ///< its displayName
+  nlohmann::json object;       ///< apiVersion, kind, metadata.name, the rest of `configuration`
+};
+
+/// The Kubernetes objects of a design, in its order: one per component
+/// (annotation components, which are drawings rather than resources, are
+/// left out): apiVersion and kind from the declaration's `component`,
+/// metadata.name = displayName, the rest from `configuration`.
+std::vector<DesignResource> resourcesOf(const Design& design);
+
+/// Kubernetes manifests of a design: a multi-document YAML stream of its
+/// resourcesOf(), resolved or unresolved. Importing the result under the design's name
 /// gives back the same components with the same ids.
 std::string toManifests(const Design& design);
 

@@ -38,6 +38,11 @@ struct DeployResult {
   /// dry run (with its defaults).
   nlohmann::json object;
   std::string error;                ///< why it failed
+  /// On a dry run, why the API server could not check the object although
+  /// it would be created: its Namespace or CRD is created by the same
+  /// deploy, which a dry run does not store.
+  std::string unchecked;
+  int status = 0;                   ///< the API server's HTTP status for it, when it answered
   std::vector<StatusCause> causes;  ///< the API server's, with field paths
 };
 
@@ -48,7 +53,10 @@ int deployRank(KubeClient& client, const nlohmann::json& object);
 
 /// Applies `objects` in rank order (stable within a rank); after the CRDs,
 /// waits until each is Established (not on a dry run). One object's failure
-/// does not stop the others. Results are in the order applied.
+/// does not stop the others. Results are in the order applied. On a dry
+/// run, an object whose Namespace or CRD the same deploy creates is
+/// answered `created` with `unchecked` saying why the server could not
+/// check it.
 std::vector<DeployResult> deploy(KubeClient& client, std::vector<DeployObject> objects,
                                  const DeployOptions& options = {});
 
