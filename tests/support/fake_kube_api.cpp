@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "fake_kube_state.hpp"
 #include "meshery/core/base64.hpp"
@@ -182,7 +183,10 @@ Response watch(FakeKubeApi::State& state, const Target& target, const Request& r
                  (ns.empty() || event.namespace_ == ns);
         });
       };
-      state.changed.wait_until(lock, std::min(deadline, next_bookmark), pending);
+      // Woken at least every 200 ms to notice a client that went away.
+      state.changed.wait_until(
+          lock, std::min({deadline, next_bookmark, Clock::now() + std::chrono::milliseconds(200)}),
+          pending);
       for (const WatchEvent& event : state.events) {
         if (event.resource_version <= sent || event.type_key != type.key() ||
             (!ns.empty() && event.namespace_ != ns))
@@ -352,9 +356,9 @@ http::Router routes(State& state) {
 
 /// Logging, injected failures and, unless `trusted` (a client certificate
 /// was verified in front), the bearer token.
-std::unique_ptr<http::Server> serverOf(State& state, bool trusted) {
+std::unique_ptr<http::Server> serverOf(State& state, bool trusted, std::uint16_t port = 0) {
   http::ServerOptions server_options;
-  server_options.port = 0;
+  server_options.port = port;
   server_options.access_log = false;
   server_options.max_event_streams = 64;
   auto server = std::make_unique<http::Server>(server_options, routes(state));
@@ -416,6 +420,13 @@ FakeKubeApi::~FakeKubeApi() {
 std::string FakeKubeApi::url() const {
   if (state_->front) return "https://127.0.0.1:" + std::to_string(state_->front->port());
   return "http://127.0.0.1:" + std::to_string(state_->server->port());
+}
+
+void FakeKubeApi::restart(std::chrono::milliseconds down) {
+  const auto port = static_cast<std::uint16_t>(state_->server->port());
+  state_->server->stop();
+  std::this_thread::sleep_for(down);
+  state_->server = serverOf(*state_, false, port);
 }
 
 std::string FakeKubeApi::caPem() const { return state_->certificate_pem; }

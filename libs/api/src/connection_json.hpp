@@ -20,6 +20,11 @@ nlohmann::json contextJson(const store::Connection& connection);
 store::Connection kubernetesConnection(Services& services, const Uuid& owner, const Uuid& id);
 /// Its credential, opened; Error(kInvalidConfiguration) without a key.
 kube::ResolvedContext credentialOf(Services& services, const store::Connection& connection);
+/// Keeps the cluster's discovery in step with the connection's status:
+/// discovered while a Kubernetes connection is connected, not otherwise.
+void followDiscovery(Services& services, const store::Connection& connection);
+/// Stops discovering a deleted connection and removes what was discovered.
+void forgetDiscovery(Services& services, const store::Connection& connection);
 /// Reaches the cluster and records the outcome: connected with the server's
 /// version, or disconnected (when the state machine allows) with the
 /// reason; the error is rethrown.

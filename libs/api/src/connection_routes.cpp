@@ -64,6 +64,19 @@ kube::ResolvedContext credentialOf(Services& services, const store::Connection& 
       json::parse(services.secrets->open(connection.sealed_credential)));
 }
 
+void followDiscovery(Services& services, const store::Connection& connection) {
+  if (services.discovery == nullptr || connection.kind != "kubernetes") return;
+  if (connection.status == ConnectionStatus::kConnected) {
+    services.discovery->connect(connection.meta.id);
+  } else {
+    services.discovery->disconnect(connection.meta.id);
+  }
+}
+
+void forgetDiscovery(Services& services, const store::Connection& connection) {
+  if (services.discovery != nullptr) services.discovery->forget(connection.meta.id);
+}
+
 std::string pingAndRecord(Services& services, store::Connection& connection) {
   const auto record = [&](ConnectionStatus status, const std::string& version,
                           const std::string& reason) {
@@ -77,6 +90,7 @@ std::string pingAndRecord(Services& services, store::Connection& connection) {
     }
     connection.meta.updated_at = std::chrono::system_clock::now();
     services.store.connections().upsert(connection);
+    followDiscovery(services, connection);
   };
   try {
     kube::ClientLimits limits;
@@ -182,6 +196,7 @@ http::Response changeStatus(Services& services, http::Request& request,
   }
   if (*wanted == ConnectionStatus::kDeleted) {
     services.store.connections().remove(connection.meta.id);
+    forgetDiscovery(services, connection);
     connection.status = ConnectionStatus::kDeleted;
     return http::Response::json(connectionJson(connection));
   }
@@ -192,6 +207,7 @@ http::Response changeStatus(Services& services, http::Request& request,
   connection.status = *wanted;
   connection.meta.updated_at = std::chrono::system_clock::now();
   services.store.connections().upsert(connection);
+  followDiscovery(services, connection);
   return http::Response::json(connectionJson(connection));
 }
 
@@ -199,6 +215,7 @@ http::Response deleteConnection(Services& services, http::Request& request,
                                 const Principal& principal) {
   const store::Connection connection = ownConnection(services, request, principal);
   services.store.connections().remove(connection.meta.id);
+  forgetDiscovery(services, connection);
   return http::Response::json(connectionJson(connection));
 }
 

@@ -62,21 +62,13 @@ DeployRequest deployRequestOf(Services& services, const http::Request& request,
   out.verify = queryFlag(request, "verify");
   out.skip_crds = queryFlag(request, "skipCRD");
   out.upgrade = queryFlag(request, "upgrade");
-  const auto add = [&out](const std::string& list) {
-    std::string name;
-    for (const char c : list + ",") {
-      if (c != ',') {
-        name += c;
-      } else if (!name.empty()) {
-        if (name != "all") out.contexts.push_back(name);
-        name.clear();
-      }
-    }
-  };
-  for (const std::string& list : request.queryParams("contexts")) add(list);
+  for (std::string& name : queryList(request, "contexts")) {
+    if (name != "all") out.contexts.push_back(std::move(name));
+  }
   if (const auto chosen = body.find("contexts"); chosen != body.end() && chosen->is_array()) {
     for (const json& name : *chosen) {
-      if (name.is_string()) add(name.get<std::string>());
+      if (name.is_string() && name != "all" && !name.get<std::string>().empty())
+        out.contexts.push_back(name);
     }
   }
   return out;

@@ -31,6 +31,29 @@ std::string stringMember(const nlohmann::json& object, std::initializer_list<con
   return {};
 }
 
+std::vector<std::string> commaList(std::string_view text) {
+  std::vector<std::string> items;
+  std::string item;
+  for (const char c : text) {
+    if (c != ',') {
+      item += c;
+    } else if (!item.empty()) {
+      items.push_back(std::move(item));
+      item.clear();
+    }
+  }
+  if (!item.empty()) items.push_back(std::move(item));
+  return items;
+}
+
+std::vector<std::string> queryList(const http::Request& request, std::string_view name) {
+  std::vector<std::string> values;
+  for (const std::string& list : request.queryParams(name)) {
+    for (std::string& value : commaList(list)) values.push_back(std::move(value));
+  }
+  return values;
+}
+
 bool boolMember(const nlohmann::json& object, const char* name, bool fallback) {
   if (!object.is_object()) return fallback;
   auto it = object.find(name);
@@ -62,6 +85,7 @@ void registerRoutes(http::Router& router, Services& services) {
   registerKubernetesRoutes(router, services);
   registerConnectionRoutes(router, services);
   registerDeployRoutes(router, services);
+  registerMeshSyncRoutes(router, services);
 }
 
 std::size_t pageSizeOf(const http::Request& request) {

@@ -7,6 +7,7 @@
 #include <functional>
 #include <initializer_list>
 #include <string>
+#include <vector>
 
 #include "meshery/api/routes.hpp"
 
@@ -34,6 +35,10 @@ Uuid idOf(std::string_view text, std::string_view what, std::string_view remedy)
 /// The first of `names` that `object` holds as a string, else "" (also when
 /// `object` is not an object): request fields read without type errors.
 std::string stringMember(const nlohmann::json& object, std::initializer_list<const char*> names);
+/// The non-empty items of a comma-separated list ("a,b,,c" → a, b, c).
+std::vector<std::string> commaList(std::string_view text);
+/// Every item of a repeatable, comma-separable query parameter.
+std::vector<std::string> queryList(const http::Request& request, std::string_view name);
 /// `object[name]` when it is a boolean, else `fallback`.
 bool boolMember(const nlohmann::json& object, const char* name, bool fallback);
 
@@ -61,6 +66,8 @@ void registerDesignRoutes(http::Router& router, Services& services);
 void registerEvaluationRoutes(http::Router& router, Services& services);
 /// /api/system/kubernetes…: kubeconfig uploads, contexts, ping.
 void registerKubernetesRoutes(http::Router& router, Services& services);
+/// /api/system/meshsync…: discovered cluster resources, status, resync.
+void registerMeshSyncRoutes(http::Router& router, Services& services);
 /// POST/DELETE /api/pattern/deploy: deploy and undeploy designs.
 void registerDeployRoutes(http::Router& router, Services& services);
 /// /api/integrations/connections…: list, view, change status, delete.

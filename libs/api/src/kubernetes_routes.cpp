@@ -43,15 +43,9 @@ std::pair<std::string, std::vector<std::string>> uploadOf(const http::Request& r
       contexts = json::parse(chosen->body, nullptr, false);
       if (contexts.is_discarded()) {
         contexts = json::array();
-        std::string name;
-        for (const char c : chosen->body + ",") {
-          if (c != ',') {
-            if (c != ' ') name += c;
-          } else if (!name.empty()) {
-            contexts.push_back(name);
-            name.clear();
-          }
-        }
+        std::string names = chosen->body;
+        std::erase(names, ' ');
+        for (const std::string& name : commaList(names)) contexts.push_back(name);
       }
     }
   } else {
@@ -173,6 +167,7 @@ void registerOne(Services& services, const Principal& principal,
   if (!outcome.reason.empty()) connection.metadata["reason"] = outcome.reason;
   connection.sealed_credential = secretsOf(services).seal(kube::toJson(*outcome.resolved).dump());
   connections.upsert(connection);
+  followDiscovery(services, connection);
   json item = contextJson(connection);
   const bool connected = connection.status == ConnectionStatus::kConnected;
   if (connected) item["models"] = registerClusterModels(services, principal, outcome);
@@ -242,6 +237,7 @@ http::Response deleteContext(Services& services, http::Request& request,
   const store::Connection connection =
       kubernetesConnection(services, principal.user_id, contextId(request));
   services.store.connections().remove(connection.meta.id);
+  forgetDiscovery(services, connection);
   return http::Response::json(contextJson(connection));
 }
 

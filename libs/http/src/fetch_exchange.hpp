@@ -58,6 +58,28 @@ boost::system::error_code runToCompletion(asio::io_context& io, Start&& start) {
   return finished ? result : asio::error::operation_aborted;
 }
 
+/// runToCompletion(), asking `keep_going` every 250 ms while it waits; when
+/// that answers false (having cancelled the operation), waits for the
+/// handler and answers operation_aborted.
+template <class Start, class KeepGoing>
+boost::system::error_code runWhile(asio::io_context& io, Start&& start, KeepGoing&& keep_going) {
+  bool finished = false;
+  boost::system::error_code result;
+  start([&finished, &result](boost::system::error_code ec, auto&&...) {
+    finished = true;
+    result = ec;
+  });
+  io.restart();
+  bool cancelled = false;
+  while (!finished) {
+    if (io.run_one_for(std::chrono::milliseconds(250)) == 0) {
+      if (io.stopped()) break;
+      if (!cancelled && !keep_going()) cancelled = true;
+    }
+  }
+  return finished && !cancelled ? result : asio::error::operation_aborted;
+}
+
 /// Connects to the first reachable endpoint of the hop before its deadline.
 void connectTcp(beast::tcp_stream& stream, const Hop& hop);
 

@@ -285,7 +285,8 @@ ClientResponse OriginClient::request(Method method, std::string_view target, std
 ClientResponse OriginClient::stream(Method method, std::string_view target,
                                     const Headers& headers,
                                     const std::function<bool(std::string_view)>& on_data,
-                                    std::chrono::milliseconds idle_timeout) {
+                                    std::chrono::milliseconds idle_timeout,
+                                    const std::function<bool()>& keep_going) {
   Impl& impl = *impl_;
   const auto deadline = Clock::now() + impl.options.timeout;
   auto connection = impl.open(deadline);
@@ -318,11 +319,22 @@ ClientResponse OriginClient::stream(Method method, std::string_view target,
       connection->tcp().expires_at(deadline);
     }
     // read_some: hand over what has arrived, not wait for a full buffer.
-    ec = runToCompletion(connection->io, [&](auto handler) {
-      connection->with([&](auto& stream) {
-        bhttp::async_read_some(stream, connection->buffer, parser, std::move(handler));
-      });
-    });
+    bool stopped = false;
+    ec = fetch_detail::runWhile(
+        connection->io,
+        [&](auto handler) {
+          connection->with([&](auto& stream) {
+            bhttp::async_read_some(stream, connection->buffer, parser, std::move(handler));
+          });
+        },
+        [&] {
+          if (!streaming || !keep_going || keep_going()) return true;
+          stopped = true;
+          boost::system::error_code ignored;
+          connection->tcp().socket().cancel(ignored);
+          return false;
+        });
+    if (stopped) break;
     if (ec == bhttp::error::need_buffer) ec = {};
     if (ec == beast::error::timeout && streaming) {
       throw Error(ErrorCode::kTimeout,

@@ -19,7 +19,8 @@ std::string versionOf(const json& object) {
 
 std::string KubeClient::watch(std::string_view collection_path, std::string resource_version,
                               const std::function<bool(const WatchEvent&)>& on_event,
-                              std::chrono::seconds timeout) {
+                              std::chrono::seconds timeout,
+                              const std::function<bool()>& keep_going) {
   Impl& impl = *impl_;
   std::string target(collection_path);
   target += target.find('?') == std::string::npos ? "?" : "&";
@@ -56,7 +57,7 @@ std::string KubeClient::watch(std::string_view collection_path, std::string reso
   };
   const http::ClientResponse answer =
       client->stream(http::Method::kGet, impl.prefix + target, headers, on_data,
-                     timeout + std::chrono::seconds(30));
+                     timeout + std::chrono::seconds(30), keep_going);
   if (answer.status >= 400) throw detail::apiError(answer, request);
   if (failure) throw *failure;
   return last;
@@ -86,7 +87,7 @@ void KubeClient::follow(std::string_view collection_path,
             wanted = on_event(event);
             return wanted;
           },
-          watch_timeout);
+          watch_timeout, keep_going);
       failures = 0;
     } catch (const ApiError& error) {
       if (error.status().code != 410) throw;
@@ -99,7 +100,7 @@ void KubeClient::follow(std::string_view collection_path,
       std::this_thread::sleep_for(impl_->limits.backoff * (1 << std::min(failures, 5)));
       continue;
     }
-    if (!wanted) return;
+    if (!wanted || !keep_going()) return;
   }
 }
 

@@ -20,6 +20,7 @@
 #include "meshery/server/options.hpp"
 #include "meshery/store/secret_box.hpp"
 #include "meshery/store/store.hpp"
+#include "cluster_discovery.hpp"
 #include "model_loading.hpp"
 
 namespace meshery::server {
@@ -75,6 +76,9 @@ int serve(const Options& options) {
   // Connection credentials are sealed under a key only this server's home holds.
   const auto secrets = store::SecretBox::fromKeyFile(options.home / "server" / "credentials.key");
   services.secrets = &secrets;
+  events::Bus bus;
+  EmbeddedMeshSync meshsync(*store, secrets, bus);
+  services.discovery = &meshsync;
   http::Router router;
   api::registerRoutes(router, services);
   auto web_root = webRoot(options);
@@ -91,7 +95,9 @@ int serve(const Options& options) {
              {"home", options.home.string()},
              {"web_ui", web_root ? web_root->string() : "none"},
              {"models", models_dir ? models_dir->string() : "none"}});
+  meshsync.startConnected();
   server.wait();
+  meshsync.stopAll();
   log::info("meshery-server stopped");
   return 0;
 }

@@ -6,6 +6,7 @@
 #include "postgres_database.hpp"
 #include "postgres_designs.hpp"
 #include "postgres_registry.hpp"
+#include "postgres_cluster_resources.hpp"
 #include "postgres_repositories.hpp"
 
 namespace meshery::store {
@@ -30,6 +31,7 @@ class PostgresStore final : public Store {
   RegistryRepository& registry() override { return registry_; }
   DesignRepository& designs() override { return designs_; }
   ConnectionRepository& connections() override { return connections_; }
+  ClusterResourceRepository& clusterResources() override { return cluster_resources_; }
 
  private:
   PostgresDatabase database_;
@@ -39,6 +41,7 @@ class PostgresStore final : public Store {
   PostgresRegistry registry_{database_};
   PostgresDesigns designs_{database_};
   PostgresConnections connections_{database_};
+  PostgresClusterResources cluster_resources_{database_};
 };
 
 }  // namespace meshery::store

@@ -6,6 +6,7 @@
 #include "sqlite_database.hpp"
 #include "sqlite_designs.hpp"
 #include "sqlite_registry.hpp"
+#include "sqlite_cluster_resources.hpp"
 #include "sqlite_repositories.hpp"
 
 namespace meshery::store {
@@ -29,6 +30,7 @@ class SqliteStore final : public Store {
   RegistryRepository& registry() override { return registry_; }
   DesignRepository& designs() override { return designs_; }
   ConnectionRepository& connections() override { return connections_; }
+  ClusterResourceRepository& clusterResources() override { return cluster_resources_; }
 
  private:
   SqliteDatabase database_;
@@ -38,6 +40,7 @@ class SqliteStore final : public Store {
   SqliteRegistry registry_{database_};
   SqliteDesigns designs_{database_};
   SqliteConnections connections_{database_};
+  SqliteClusterResources cluster_resources_{database_};
 };
 
 }  // namespace meshery::store

@@ -18,6 +18,29 @@ using testing::namespaceNamed;
 
 constexpr const char* kShopConfigMaps = "/api/v1/namespaces/shop/configmaps";
 
+TEST(KubeWatch, AQuietWatchEndsWhenItsCallerStopsIt) {
+  test::FakeKubeApi::Options options;
+  options.bookmark_interval = std::chrono::hours(1);  // nothing arrives on the stream
+  test::FakeKubeApi api(options);
+  KubeClient client(contextFor(api));
+  std::atomic<bool> running{true};
+  std::thread stopper([&running] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    running = false;
+  });
+  int events = 0;
+  client.watch(
+      "/api/v1/configmaps", "",
+      [&](const WatchEvent&) {
+        ++events;
+        return true;
+      },
+      std::chrono::seconds(300), [&running] { return running.load(); });
+  stopper.join();
+  EXPECT_FALSE(running.load());  // it returned because it was stopped, not on its own
+  EXPECT_EQ(events, 0);
+}
+
 TEST(KubeWatch, SeesEachChangeAfterTheListAndBookmarks) {
   test::FakeKubeApi api;
   KubeClient client(contextFor(api));

@@ -182,21 +182,23 @@ TEST_P(RepositorySuite, TableCountsListDomainTablesByName) {
   store().preferences().put(alice.meta.id, {{"theme", "dark"}});
 
   auto counts = store().tableCounts();
-  ASSERT_EQ(counts.size(), 8U);
-  EXPECT_EQ(counts[0].name, "connections");
+  ASSERT_EQ(counts.size(), 9U);
+  EXPECT_EQ(counts[0].name, "cluster_resources");
   EXPECT_EQ(counts[0].count, 0);
-  EXPECT_EQ(counts[1].name, "design_revisions");
+  EXPECT_EQ(counts[1].name, "connections");
   EXPECT_EQ(counts[1].count, 0);
-  EXPECT_EQ(counts[2].name, "designs");
-  EXPECT_EQ(counts[3].name, "organizations");
-  EXPECT_EQ(counts[3].count, 1);
-  EXPECT_EQ(counts[4].name, "registry_definitions");
-  EXPECT_EQ(counts[4].count, 0);
-  EXPECT_EQ(counts[5].name, "registry_statuses");
-  EXPECT_EQ(counts[6].name, "user_preferences");
-  EXPECT_EQ(counts[6].count, 1);
-  EXPECT_EQ(counts[7].name, "users");
-  EXPECT_EQ(counts[7].count, 2);
+  EXPECT_EQ(counts[2].name, "design_revisions");
+  EXPECT_EQ(counts[2].count, 0);
+  EXPECT_EQ(counts[3].name, "designs");
+  EXPECT_EQ(counts[4].name, "organizations");
+  EXPECT_EQ(counts[4].count, 1);
+  EXPECT_EQ(counts[5].name, "registry_definitions");
+  EXPECT_EQ(counts[5].count, 0);
+  EXPECT_EQ(counts[6].name, "registry_statuses");
+  EXPECT_EQ(counts[7].name, "user_preferences");
+  EXPECT_EQ(counts[7].count, 1);
+  EXPECT_EQ(counts[8].name, "users");
+  EXPECT_EQ(counts[8].count, 2);
 }
 
 TEST_P(RepositorySuite, ResetEmptiesTheTablesAndTheStoreKeepsWorking) {
@@ -210,7 +212,7 @@ TEST_P(RepositorySuite, ResetEmptiesTheTablesAndTheStoreKeepsWorking) {
   for (const TableCount& count : store().tableCounts()) {
     EXPECT_EQ(count.count, 0) << count.name;
   }
-  EXPECT_EQ(store().tableCounts().size(), 8U);
+  EXPECT_EQ(store().tableCounts().size(), 9U);
   EXPECT_EQ(store().schemaVersion(), version);
   EXPECT_EQ(store().preferences().get(alice.meta.id), nlohmann::json::object());
 

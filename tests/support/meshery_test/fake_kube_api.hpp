@@ -54,6 +54,10 @@ class FakeKubeApi {
   /// The stored object at an API path ("/api/v1/namespaces/x/configmaps/y"),
   /// as a GET would return it.
   [[nodiscard]] std::optional<nlohmann::json> object(const std::string& path) const;
+  /// Stops serving (every connection closed), waits `down`, and serves
+  /// again on the same port with the same objects, as an API server
+  /// restarted behind the same address (plain HTTP only).
+  void restart(std::chrono::milliseconds down);
   /// Forgets every watch event so far: a watch from an older resource
   /// version gets 410 Expired, as after etcd compaction.
   void compact();

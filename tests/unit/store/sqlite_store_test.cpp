@@ -126,7 +126,7 @@ TEST_F(SqliteStoreTest, MigrationFourKeepsEveryRevisionOfAnOlderDatabase) {
         "'2026-01-01T00:00:00.000Z', '6f1c1f1e-4b8e-4d4e-9c1a-0b7f7f3e2a11', 'web', '{\"save\":1}');"
         "INSERT INTO design_revisions VALUES ('6f1c1f1e-4b8e-4d4e-9c1a-0b7f7f3e2a10', 2, "
         "'2026-01-02T00:00:00.000Z', '6f1c1f1e-4b8e-4d4e-9c1a-0b7f7f3e2a11', 'web', '{\"save\":2}');"
-        "DROP TABLE connections;"  // made by a later migration, run again below
+        "DROP TABLE connections; DROP TABLE cluster_resources;"  // made by later migrations, run again below
         "DELETE FROM schema_migrations WHERE version >= 4;");
   }
   const Uuid id = *Uuid::parse("6f1c1f1e-4b8e-4d4e-9c1a-0b7f7f3e2a10");
@@ -165,7 +165,7 @@ TEST_F(SqliteStoreTest, MigrationFiveMovesTheJsonCheckIntoTheStoreKeepingEveryRe
         "'2026-01-01T00:00:00.000Z', '6f1c1f1e-4b8e-4d4e-9c1a-0b7f7f3e2a11', 'web', '{\"save\":1}');"
         "INSERT INTO design_revisions VALUES ('6f1c1f1e-4b8e-4d4e-9c1a-0b7f7f3e2a10', 2, "
         "'2026-01-02T00:00:00.000Z', '6f1c1f1e-4b8e-4d4e-9c1a-0b7f7f3e2a11', 'web', NULL);"
-        "DROP TABLE connections;"  // made by a later migration, run again below
+        "DROP TABLE connections; DROP TABLE cluster_resources;"  // made by later migrations, run again below
         "DELETE FROM schema_migrations WHERE version >= 5;");
   }
   const Uuid id = *Uuid::parse("6f1c1f1e-4b8e-4d4e-9c1a-0b7f7f3e2a10");

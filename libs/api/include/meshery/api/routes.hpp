@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "meshery/api/provider.hpp"
+#include "meshery/core/uuid.hpp"
 #include "meshery/http/metrics.hpp"
 #include "meshery/http/router.hpp"
 
@@ -16,6 +17,24 @@ class Registry;
 }
 
 namespace meshery::api {
+
+/// Discovery of what runs in connected Kubernetes clusters (embedded
+/// MeshSync), as the routes drive it: implemented by the server.
+class ClusterDiscovery {
+ public:
+  virtual ~ClusterDiscovery() = default;
+  /// Starts (or keeps) discovering a connected Kubernetes connection.
+  virtual void connect(const Uuid& connection_id) = 0;
+  /// Stops discovering it; what was discovered stays until `forget`.
+  virtual void disconnect(const Uuid& connection_id) = 0;
+  /// Stops discovering it and removes what was discovered.
+  virtual void forget(const Uuid& connection_id) = 0;
+  /// Lists every kind again; false when it is not being discovered.
+  virtual bool resync(const Uuid& connection_id) = 0;
+  /// {state, kinds, listed, events, errors, lastError}, or null when it is
+  /// not being discovered.
+  virtual nlohmann::json status(const Uuid& connection_id) = 0;
+};
 
 /// What the handlers work with; owned by the composition root and alive
 /// for as long as the server runs.
@@ -31,6 +50,8 @@ struct Services {
   /// the server (the Local provider serves loopback only: its one user's
   /// own plugins).
   bool exec_plugins = true;
+  /// Embedded MeshSync; without it, connected clusters are not discovered.
+  ClusterDiscovery* discovery = nullptr;
 };
 
 /// Registers every REST route of the server on `router`.

@@ -56,10 +56,13 @@ class OriginClient {
   /// the body ends or `on_data` returns false; a wait of more than
   /// `idle_timeout` for the next bytes ends it with Error(kTimeout). An
   /// answer other than 2xx is read whole into the returned body instead.
-  /// The connection is not reused.
+  /// The connection is not reused. `keep_going`, when set, is asked at
+  /// least every 250 ms while the body is awaited; false ends the stream
+  /// (the socket is closed), as on_data returning false does.
   ClientResponse stream(Method method, std::string_view target, const Headers& headers,
                         const std::function<bool(std::string_view data)>& on_data,
-                        std::chrono::milliseconds idle_timeout);
+                        std::chrono::milliseconds idle_timeout,
+                        const std::function<bool()>& keep_going = {});
 
   /// "https://host:port" as given (without a path).
   [[nodiscard]] const std::string& origin() const;

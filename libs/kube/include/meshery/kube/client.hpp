@@ -134,16 +134,19 @@ class KubeClient {
   /// Watches a collection from `resource_version` (allowWatchBookmarks),
   /// calling `on_event` until it returns false or the server ends the watch
   /// after `timeout`; the last resource version seen. ApiError with code
-  /// 410 when the version is too old (list again).
+  /// 410 when the version is too old (list again). `keep_going`, when set,
+  /// is asked at least every 250 ms while the watch waits: false ends it.
   std::string watch(std::string_view collection_path, std::string resource_version,
                     const std::function<bool(const WatchEvent&)>& on_event,
-                    std::chrono::seconds timeout = std::chrono::seconds(300));
+                    std::chrono::seconds timeout = std::chrono::seconds(300),
+                    const std::function<bool()>& keep_going = {});
 
   /// Keeps up with a collection as client-go's reflector does: lists it
   /// (`on_list` with every item), watches from the list's resource version,
   /// watches again from the last version seen when a watch ends, and lists
   /// again when the server says that version is too old. Returns when
-  /// `on_event` returns false, or `keep_going` does between watches.
+  /// `on_event` returns false, or `keep_going` does (it is asked at least
+  /// every 250 ms during a watch, and between watches).
   void follow(std::string_view collection_path,
               const std::function<void(const std::vector<nlohmann::json>&)>& on_list,
               const std::function<bool(const WatchEvent&)>& on_event,

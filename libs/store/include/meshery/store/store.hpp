@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "meshery/core/uuid.hpp"
+#include "meshery/store/cluster_resource_repository.hpp"
 #include "meshery/store/connection_repository.hpp"
 #include "meshery/store/design_repository.hpp"
 #include "meshery/store/entity.hpp"
@@ -110,6 +111,7 @@ class Store {
   virtual RegistryRepository& registry() = 0;
   virtual DesignRepository& designs() = 0;
   virtual ConnectionRepository& connections() = 0;
+  virtual ClusterResourceRepository& clusterResources() = 0;
 };
 
 /// Opens (creating and migrating as needed) the store named by `url`:
