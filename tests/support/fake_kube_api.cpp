@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <thread>
 
@@ -279,6 +280,48 @@ std::string openApiDocument() {
 #endif
 }
 
+/// The OpenAPI v3 documents the API server serves, one per group version
+/// ("api/v1", "apis/apps/v1"), made from the v2 document: its paths of that
+/// group version, its definitions as components.schemas.
+const std::map<std::string, std::string>& openApiV3Documents() {
+  static const std::map<std::string, std::string> documents = [] {
+    std::map<std::string, std::string> out;
+    const std::string text = openApiDocument();
+    if (text.empty()) return out;
+    std::string v3 = text;
+    for (std::size_t at = v3.find("#/definitions/"); at != std::string::npos;
+         at = v3.find("#/definitions/", at)) {
+      v3.replace(at, 14, "#/components/schemas/");
+    }
+    const json v2 = json::parse(v3);
+    std::map<std::string, json> paths;
+    const json v2_paths = v2.value("paths", json::object());
+    for (const auto& [path, item] : v2_paths.items()) {
+      std::string group_version;
+      if (path.starts_with("/api/v1/")) {
+        group_version = "api/v1";
+      } else if (path.starts_with("/apis/")) {
+        const auto group_end = path.find('/', 6);
+        const auto version_end = group_end == std::string::npos ? group_end : path.find('/', group_end + 1);
+        if (version_end == std::string::npos) continue;
+        group_version = path.substr(1, version_end - 1);
+      } else {
+        continue;
+      }
+      paths[group_version][path] = item;
+    }
+    for (auto& [group_version, group_paths] : paths) {
+      out[group_version] = json{{"openapi", "3.0.0"},
+                                {"info", v2.value("info", json::object())},
+                                {"paths", std::move(group_paths)},
+                                {"components", {{"schemas", v2.value("definitions", json::object())}}}}
+                               .dump();
+    }
+    return out;
+  }();
+  return documents;
+}
+
 Response serve(FakeKubeApi::State& state, Request& request) {
   const auto path = apiPath(request.path);
   if (!path) throw StatusError{404, "NotFound", "the server could not find the requested resource", nullptr};
@@ -345,6 +388,23 @@ http::Router routes(State& state) {
                if (document.empty())
                  throw StatusError{404, "NotFound", "the server could not find the requested resource", nullptr};
                return Response::text(document, "application/json");
+             }));
+  router.add(Method::kGet, "/openapi/v3", guarded([](Request&) {
+               json paths = json::object();
+               for (const auto& [group_version, document] : openApiV3Documents()) {
+                 paths[group_version] = {
+                     {"serverRelativeURL", "/openapi/v3/" + group_version + "?hash=" +
+                                               std::to_string(std::hash<std::string>{}(document))}};
+               }
+               return Response::json({{"paths", paths}});
+             }));
+  router.add(Method::kGet, "/openapi/v3/{rest...}", guarded([](Request& request) {
+               const std::string group_version = request.path.substr(std::string("/openapi/v3/").size());
+               const auto& documents = openApiV3Documents();
+               const auto found = documents.find(group_version);
+               if (found == documents.end())
+                 throw StatusError{404, "NotFound", "the server could not find the requested resource", nullptr};
+               return Response::text(found->second, "application/json");
              }));
   for (const Method method : {Method::kGet, Method::kPatch, Method::kDelete, Method::kPost, Method::kPut}) {
     for (const char* pattern : {"/api/{rest...}", "/apis/{rest...}"}) {

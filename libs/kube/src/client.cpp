@@ -270,6 +270,28 @@ std::string KubeClient::pathOf(const json& object) {
 
 json KubeClient::openApiV2() { return impl_->sendJson(Method::kGet, "/openapi/v2"); }
 
+std::map<std::string, std::string> KubeClient::openApiV3Paths() {
+  const json index = impl_->sendJson(Method::kGet, "/openapi/v3");
+  std::map<std::string, std::string> paths;
+  const json listed = index.value("paths", json::object());
+  for (const auto& [group_version, entry] : listed.items()) {
+    if (entry.is_object()) paths[group_version] = entry.value("serverRelativeURL", "");
+  }
+  return paths;
+}
+
+json KubeClient::openApiV3(std::string_view group_version) {
+  const auto paths = openApiV3Paths();
+  const auto found = paths.find(std::string(group_version));
+  if (found == paths.end() || found->second.empty()) {
+    throw Error(ErrorCode::kNotFound,
+                "the cluster documents no " + std::string(group_version) + " in OpenAPI v3",
+                "GET /openapi/v3 does not list it (an API server before 1.27 may not serve v3)",
+                "use an api/<version> or apis/<group>/<version> it lists, or OpenAPI v2");
+  }
+  return impl_->sendJson(Method::kGet, found->second);
+}
+
 json KubeClient::get(std::string_view path) {
   return impl_->sendJson(Method::kGet, std::string(path));
 }

@@ -252,6 +252,27 @@ TEST(KubeClient, ReadsTheClustersOpenApiDocument) {
   EXPECT_TRUE(document["definitions"].contains("io.k8s.api.apps.v1.Deployment"));
 }
 
+TEST(KubeClient, ReadsAGroupVersionsOpenApiV3Document) {
+  test::FakeKubeApi api;
+  KubeClient client(contextFor(api));
+  const auto paths = client.openApiV3Paths();
+  if (paths.empty()) GTEST_SKIP() << "the build found no Kubernetes swagger document";
+  ASSERT_TRUE(paths.contains("apis/apps/v1"));
+  EXPECT_TRUE(paths.at("apis/apps/v1").starts_with("/openapi/v3/apis/apps/v1?hash="));
+  EXPECT_TRUE(paths.contains("api/v1"));
+  const json apps = client.openApiV3("apis/apps/v1");
+  EXPECT_EQ(apps["openapi"], "3.0.0");
+  EXPECT_TRUE(apps["paths"].contains("/apis/apps/v1/namespaces/{namespace}/deployments"));
+  const json& deployment = apps["components"]["schemas"]["io.k8s.api.apps.v1.Deployment"];
+  EXPECT_EQ(deployment["properties"]["spec"]["$ref"], "#/components/schemas/io.k8s.api.apps.v1.DeploymentSpec");
+  try {
+    client.openApiV3("apis/nothing.example.com/v1");
+    ADD_FAILURE() << "an undocumented group version was answered";
+  } catch (const Error& error) {
+    EXPECT_EQ(error.code(), ErrorCode::kNotFound);
+  }
+}
+
 TEST(KubeClient, KeepsToItsRateLimit) {
   test::FakeKubeApi api;
   ClientLimits limits;

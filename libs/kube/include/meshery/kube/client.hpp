@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <functional>
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -116,6 +117,13 @@ class KubeClient {
   std::string pathOf(const nlohmann::json& object);
   /// GET /openapi/v2.
   nlohmann::json openApiV2();
+  /// GET /openapi/v3: the group versions the server documents ("api/v1",
+  /// "apis/apps/v1"), each with its document's server-relative URL (with
+  /// the hash that makes it cacheable).
+  std::map<std::string, std::string> openApiV3Paths();
+  /// One group version's OpenAPI v3 document ("apis/apps/v1"), read at the
+  /// URL the index gives. Error(kNotFound) when the server documents none.
+  nlohmann::json openApiV3(std::string_view group_version);
 
   nlohmann::json get(std::string_view path);
   /// One page of a collection (`limit` 0: no limit).
