@@ -91,6 +91,7 @@ void Histogram::record(std::int64_t value, std::int64_t count) {
   max_ = std::max(max_, value);
   total_ += count;
   sum_ += static_cast<double>(value) * static_cast<double>(count);
+  sum_of_squares_ += static_cast<double>(value) * static_cast<double>(value) * static_cast<double>(count);
 }
 
 void Histogram::merge(const Histogram& other) {
@@ -100,6 +101,7 @@ void Histogram::merge(const Histogram& other) {
   max_ = std::max(max_, other.max_);
   total_ += other.total_;
   sum_ += other.sum_;
+  sum_of_squares_ += other.sum_of_squares_;
   clamped_ += other.clamped_;
 }
 
@@ -112,13 +114,8 @@ double Histogram::mean() const {
 double Histogram::stddev() const {
   if (total_ == 0) return 0.0;
   const double average = mean();
-  double squares = 0;
-  for (std::size_t i = 0; i < counts_.size(); ++i) {
-    if (counts_[i] == 0) continue;
-    const double middle = (static_cast<double>(lowestAt(i)) + static_cast<double>(highestAt(i))) / 2;
-    squares += (middle - average) * (middle - average) * static_cast<double>(counts_[i]);
-  }
-  return std::sqrt(squares / static_cast<double>(total_));
+  const double variance = sum_of_squares_ / static_cast<double>(total_) - average * average;
+  return variance > 0 ? std::sqrt(variance) : 0.0;
 }
 
 std::int64_t Histogram::valueAtPercentile(double percentile) const {
@@ -149,6 +146,7 @@ std::string Histogram::encode() const {
   putVarint(out, static_cast<std::uint64_t>(max_));
   putVarint(out, static_cast<std::uint64_t>(clamped_));
   putVarint(out, std::bit_cast<std::uint64_t>(sum_));
+  putVarint(out, std::bit_cast<std::uint64_t>(sum_of_squares_));
   std::size_t previous = 0;
   for (std::size_t i = 0; i < counts_.size(); ++i) {
     if (counts_[i] == 0) continue;
@@ -163,9 +161,9 @@ std::optional<Histogram> Histogram::decode(std::string_view bytes) {
   if (!bytes.starts_with(kMagic)) return std::nullopt;
   bytes.remove_prefix(sizeof(kMagic) - 1);
   Histogram histogram;
-  std::uint64_t total = 0, min = 0, max = 0, clamped = 0, sum = 0;
+  std::uint64_t total = 0, min = 0, max = 0, clamped = 0, sum = 0, squares = 0;
   if (!getVarint(bytes, total) || !getVarint(bytes, min) || !getVarint(bytes, max) ||
-      !getVarint(bytes, clamped) || !getVarint(bytes, sum))
+      !getVarint(bytes, clamped) || !getVarint(bytes, sum) || !getVarint(bytes, squares))
     return std::nullopt;
   std::size_t index = 0;
   std::int64_t counted = 0;
@@ -185,11 +183,13 @@ std::optional<Histogram> Histogram::decode(std::string_view bytes) {
   histogram.max_ = static_cast<std::int64_t>(max);
   histogram.clamped_ = static_cast<std::int64_t>(clamped);
   histogram.sum_ = std::bit_cast<double>(sum);
+  histogram.sum_of_squares_ = std::bit_cast<double>(squares);
   return histogram;
 }
 
 bool operator==(const Histogram& a, const Histogram& b) {
   return a.total_ == b.total_ && a.min_ == b.min_ && a.max_ == b.max_ && a.sum_ == b.sum_ &&
+         a.sum_of_squares_ == b.sum_of_squares_ &&
          a.clamped_ == b.clamped_ && a.counts_ == b.counts_;
 }
 

@@ -4,7 +4,7 @@
 // significant decimal digits over 100 ns … 1 h (values in nanoseconds), as
 // HdrHistogram lays them out. Every recorded value lands in a bucket no
 // wider than 1/1000 of it, so percentiles are within 0.1 %; count, min,
-// max and sum are exact. Histograms of different threads or processes
+// max, sum and standard deviation are exact. Histograms of different threads or processes
 // merge exactly (counts add bucket by bucket), and encode() is lossless.
 
 #include <cstdint>
@@ -38,7 +38,7 @@ class Histogram {
   [[nodiscard]] double mean() const;
   /// Values recorded above kHighest.
   [[nodiscard]] std::int64_t clamped() const { return clamped_; }
-  /// Population standard deviation, from the buckets' midpoints.
+  /// Population standard deviation (exact: from the sum of squares).
   [[nodiscard]] double stddev() const;
 
   /// The smallest value that `percentile` % of the values are at or below,
@@ -70,6 +70,7 @@ class Histogram {
   std::int64_t min_ = 0;
   std::int64_t max_ = 0;
   double sum_ = 0;
+  double sum_of_squares_ = 0;
   std::int64_t clamped_ = 0;
 };
 
